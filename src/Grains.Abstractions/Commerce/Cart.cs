@@ -1,0 +1,24 @@
+using System.Runtime.Serialization;
+
+namespace LiveCommerce.Commerce;
+
+/// <summary>A line of a cart or an order.</summary>
+[GenerateSerializer, Immutable, Alias("LineItem"), DataContract]
+public sealed record LineItem
+{
+    [Id(0), DataMember(Name = "roomId")] public required string RoomId { get; init; }
+    [Id(1), DataMember(Name = "productId")] public required string ProductId { get; init; }
+    [Id(2), DataMember(Name = "name")] public required string Name { get; init; }
+    [Id(3), DataMember(Name = "unitPrice")] public required decimal UnitPrice { get; init; }
+    [Id(4), DataMember(Name = "quantity")] public required int Quantity { get; init; }
+
+    public decimal Amount => UnitPrice * Quantity;
+}
+
+[GenerateSerializer, Immutable, Alias("Cart"), DataContract]
+public sealed record Cart
+{
+    [Id(0), DataMember(Name = "userId")] public required string UserId { get; init; }
+    [Id(1), DataMember(Name = "lines")] public required LineItem[] Lines { get; init; }
+    [Id(2), DataMember(Name = "total")] public required decimal Total { get; init; }
+}

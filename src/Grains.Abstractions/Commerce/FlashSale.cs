@@ -1,0 +1,48 @@
+using System.Runtime.Serialization;
+
+namespace LiveCommerce.Commerce;
+
+public static class FlashSaleStatus
+{
+    public const string Active = "active";
+    public const string Ended = "ended";
+}
+
+public static class FlashSaleEndReason
+{
+    public const string SoldOut = "soldOut";
+    public const string Expired = "expired";
+    public const string Host = "host";
+}
+
+[GenerateSerializer, Immutable, Alias("FlashSale"), DataContract]
+public sealed record FlashSale
+{
+    [Id(0), DataMember(Name = "saleId")] public required string SaleId { get; init; }
+    [Id(1), DataMember(Name = "productId")] public required string ProductId { get; init; }
+    [Id(2), DataMember(Name = "price")] public required decimal Price { get; init; }
+    [Id(3), DataMember(Name = "quantity")] public required int Quantity { get; init; }
+    [Id(4), DataMember(Name = "remaining")] public required int Remaining { get; init; }
+    [Id(5), DataMember(Name = "perUserLimit")] public required int PerUserLimit { get; init; }
+    [Id(6), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
+    [Id(7), DataMember(Name = "status")] public required string Status { get; init; }
+}
+
+/// <summary>Argument of <c>StartFlashSale</c>.</summary>
+[GenerateSerializer, Immutable, Alias("FlashSaleRequest"), DataContract]
+public sealed record FlashSaleRequest
+{
+    [Id(0), DataMember(Name = "productId")] public string? ProductId { get; init; }
+    [Id(1), DataMember(Name = "price")] public decimal Price { get; init; }
+    [Id(2), DataMember(Name = "quantity")] public int Quantity { get; init; }
+    [Id(3), DataMember(Name = "perUserLimit")] public int PerUserLimit { get; init; }
+    [Id(4), DataMember(Name = "durationSeconds")] public int DurationSeconds { get; init; }
+}
+
+/// <summary>Result of <c>StartFlashSale</c>.</summary>
+[GenerateSerializer, Immutable, Alias("StartFlashSaleResult"), DataContract]
+public sealed record StartFlashSaleResult
+{
+    [Id(0), DataMember(Name = "saleId")] public required string SaleId { get; init; }
+    [Id(1), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
+}

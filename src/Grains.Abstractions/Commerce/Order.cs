@@ -1,0 +1,27 @@
+using System.Runtime.Serialization;
+
+namespace LiveCommerce.Commerce;
+
+public static class OrderStatus
+{
+    public const string PendingPayment = "pendingPayment";
+    public const string Paid = "paid";
+    public const string Expired = "expired";
+    public const string Cancelled = "cancelled";
+}
+
+[GenerateSerializer, Immutable, Alias("Order"), DataContract]
+public sealed record Order
+{
+    [Id(0), DataMember(Name = "orderId")] public required string OrderId { get; init; }
+    [Id(1), DataMember(Name = "userId")] public required string UserId { get; init; }
+    [Id(2), DataMember(Name = "roomId")] public required string RoomId { get; init; }
+    [Id(3), DataMember(Name = "lines")] public required LineItem[] Lines { get; init; }
+    [Id(4), DataMember(Name = "total")] public required decimal Total { get; init; }
+    [Id(5), DataMember(Name = "currency")] public required string Currency { get; init; }
+    [Id(6), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(7), DataMember(Name = "createdAt")] public required DateTime CreatedAt { get; init; }
+    [Id(8), DataMember(Name = "holdExpiresAt")] public required DateTime HoldExpiresAt { get; init; }
+    /// <summary>The flash sale the order came from; null for a cart checkout.</summary>
+    [Id(9), DataMember(Name = "saleId")] public string? SaleId { get; init; }
+}

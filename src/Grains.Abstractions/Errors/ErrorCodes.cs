@@ -1,0 +1,16 @@
+namespace LiveCommerce.Errors;
+
+/// <summary>The stable error codes of PROTOCOL.md, sent as HubException prefixes and problem+json <c>code</c>.</summary>
+public static class ErrorCodes
+{
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string InvalidArgument = "invalid_argument";
+    public const string RateLimited = "rate_limited";
+    public const string Muted = "muted";
+    public const string BlockedContent = "blocked_content";
+    public const string RoomNotLive = "room_not_live";
+    public const string Conflict = "conflict";
+    public const string PayloadTooLarge = "payload_too_large";
+}

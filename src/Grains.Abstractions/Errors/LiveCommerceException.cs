@@ -1,0 +1,21 @@
+namespace LiveCommerce.Errors;
+
+/// <summary>
+/// A refused request: carries one of <see cref="ErrorCodes"/>. Thrown by grains before any state
+/// changes, so a refusal never leaves half a change behind.
+/// </summary>
+[GenerateSerializer, Alias("LiveCommerceException")]
+public sealed class LiveCommerceException : Exception
+{
+    public LiveCommerceException(string code, string message) : base(message) => Code = code;
+
+    [Id(0)] public string Code { get; private set; }
+
+    public static LiveCommerceException Unauthorized(string message) => new(ErrorCodes.Unauthorized, message);
+    public static LiveCommerceException Forbidden(string message) => new(ErrorCodes.Forbidden, message);
+    public static LiveCommerceException NotFound(string message) => new(ErrorCodes.NotFound, message);
+    public static LiveCommerceException Invalid(string message) => new(ErrorCodes.InvalidArgument, message);
+    public static LiveCommerceException RateLimited(string message) => new(ErrorCodes.RateLimited, message);
+    public static LiveCommerceException RoomNotLive(string message) => new(ErrorCodes.RoomNotLive, message);
+    public static LiveCommerceException Conflict(string message) => new(ErrorCodes.Conflict, message);
+}

@@ -1,0 +1,10 @@
+using LiveCommerce.Realtime;
+
+namespace LiveCommerce.Protocol;
+
+/// <summary>What the server pushes to a connection (strongly typed hub client).</summary>
+public interface ILiveClient
+{
+    Task RoomFrame(RoomFrame frame);
+    Task PersonalFrame(PersonalFrame frame);
+}

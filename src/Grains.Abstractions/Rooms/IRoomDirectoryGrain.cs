@@ -1,0 +1,13 @@
+namespace LiveCommerce.Rooms;
+
+/// <summary>The list of live rooms (a single grain, key <see cref="Key"/>); rooms report into it.</summary>
+[Alias("IRoomDirectoryGrain")]
+public interface IRoomDirectoryGrain : IGrainWithStringKey
+{
+    public const string Key = "all";
+
+    [Alias("Upsert")] Task Upsert(RoomListing listing);
+    [Alias("Remove")] Task Remove(string roomId);
+    /// <summary>Live rooms, most viewers first.</summary>
+    [Alias("ListLive")] Task<RoomListing[]> ListLive();
+}

@@ -1,0 +1,24 @@
+using System.Runtime.Serialization;
+
+namespace LiveCommerce.Rooms;
+
+/// <summary>Body of <c>POST /api/rooms</c>.</summary>
+[GenerateSerializer, Immutable, Alias("CreateRoomRequest"), DataContract]
+public sealed record CreateRoomRequest
+{
+    [Id(0), DataMember(Name = "title")] public string? Title { get; init; }
+    [Id(1), DataMember(Name = "sellRegions")] public string[]? SellRegions { get; init; }
+    [Id(2), DataMember(Name = "language")] public string? Language { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/rooms/{roomId}/products</c>.</summary>
+[GenerateSerializer, Immutable, Alias("AddProductRequest"), DataContract]
+public sealed record AddProductRequest
+{
+    [Id(0), DataMember(Name = "productId")] public string? ProductId { get; init; }
+    [Id(1), DataMember(Name = "name")] public string? Name { get; init; }
+    [Id(2), DataMember(Name = "price")] public decimal Price { get; init; }
+    [Id(3), DataMember(Name = "currency")] public string? Currency { get; init; }
+    [Id(4), DataMember(Name = "stock")] public int Stock { get; init; }
+    [Id(5), DataMember(Name = "imageUrl")] public string? ImageUrl { get; init; }
+}

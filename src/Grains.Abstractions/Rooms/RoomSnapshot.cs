@@ -1,0 +1,19 @@
+using System.Runtime.Serialization;
+using LiveCommerce.Commerce;
+using LiveCommerce.Realtime;
+
+namespace LiveCommerce.Rooms;
+
+/// <summary>Everything a client needs to draw a room; <c>seq</c> is the last log event it reflects.</summary>
+[GenerateSerializer, Immutable, Alias("RoomSnapshot"), DataContract]
+public sealed record RoomSnapshot
+{
+    [Id(0), DataMember(Name = "room")] public required Room Room { get; init; }
+    [Id(1), DataMember(Name = "seq")] public required long Seq { get; init; }
+    [Id(2), DataMember(Name = "viewers")] public required ViewerCounts Viewers { get; init; }
+    [Id(3), DataMember(Name = "likes")] public required long Likes { get; init; }
+    [Id(4), DataMember(Name = "pinned")] public Product? Pinned { get; init; }
+    [Id(5), DataMember(Name = "products")] public required Product[] Products { get; init; }
+    [Id(6), DataMember(Name = "flashSales")] public required FlashSale[] FlashSales { get; init; }
+    [Id(7), DataMember(Name = "recentComments")] public required CommentData[] RecentComments { get; init; }
+}

@@ -1,0 +1,16 @@
+using LiveCommerce.Realtime;
+
+namespace LiveCommerce.Realtime;
+
+/// <summary>
+/// Where grains hand events for clients. The host implements it over SignalR (frames per room,
+/// coalesced); tests record. Calls must not block: the implementation queues.
+/// </summary>
+public interface IRoomPublisher
+{
+    /// <summary>Queue events for everyone in the room, in the order given.</summary>
+    void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events);
+
+    /// <summary>Send an event to every connection of one user.</summary>
+    void PublishPersonal(string userId, PersonalEvent evt);
+}

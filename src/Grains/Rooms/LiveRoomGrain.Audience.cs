@@ -1,0 +1,89 @@
+using LiveCommerce.Identity;
+using LiveCommerce.Realtime;
+
+namespace LiveCommerce.Rooms;
+
+// Viewer counts from the hosts' presence reports, the room list entry, and the stats.
+public sealed partial class LiveRoomGrain
+{
+    private readonly AudienceTally _tally = new();
+    private readonly Guid _epoch = Guid.NewGuid();
+    private ViewerCounts? _lastPublishedCounts;
+    private RoomListing? _lastListing;
+
+    public Task<Guid> ReportPresence(PresenceReport report)
+    {
+        if (S.Room is null || (!report.Full && report.Epoch != _epoch)) return Task.FromResult(_epoch);
+
+        _tally.Apply(report, Now);
+        var audience = _audience.State;
+        var changed = false;
+        foreach (var user in report.Visited) changed |= audience.DistinctUsers.Add(user);
+        foreach (var user in report.Joined) changed |= audience.DistinctUsers.Add(user);
+        if (report.GuestJoins > 0)
+        {
+            audience.GuestViews += report.GuestJoins;
+            changed = true;
+        }
+        if (_tally.Current > audience.Peak)
+        {
+            audience.Peak = _tally.Current;
+            changed = true;
+        }
+        PublishViewerCounts();
+        if (changed) _ = Commit(room: false, audience: true);
+        return Task.FromResult(_epoch);
+    }
+
+    private ViewerCounts ViewerCounts() => new()
+    {
+        Current = _tally.Current,
+        Peak = _audience.State.Peak,
+        TotalViews = _audience.State.DistinctUsers.Count + _audience.State.GuestViews,
+    };
+
+    private void PublishViewerCounts()
+    {
+        var counts = ViewerCounts();
+        if (counts == _lastPublishedCounts) return;
+        _lastPublishedCounts = counts;
+        _publisher.PublishRoom(RoomId, [new RoomEvent { Seq = null, Type = EventTypes.Viewers, At = Now, Data = counts }]);
+    }
+
+    public Task<RoomStats> GetStats(Caller caller)
+    {
+        RequireModerator(caller);
+        var counts = ViewerCounts();
+        return Task.FromResult(CommerceStats(new RoomStats
+        {
+            ViewersNow = counts.Current,
+            PeakViewers = counts.Peak,
+            TotalViews = counts.TotalViews,
+            Comments = S.Comments,
+            Likes = S.Likes,
+        }));
+    }
+
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        if (S.Room is null) return;
+        if (_tally.DropSilentHosts(Now, TimeSpan.FromSeconds(_options.PresenceHostTimeoutSeconds))) PublishViewerCounts();
+        await RefreshDirectoryAsync(force: false);
+    }
+
+    private async Task RefreshDirectoryAsync(bool force)
+    {
+        var room = S.Room!;
+        var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
+        if (room.Status != RoomStatus.Live)
+        {
+            if (force || _lastListing is not null) await directory.Remove(RoomId);
+            _lastListing = null;
+            return;
+        }
+        var listing = new RoomListing { RoomId = RoomId, Title = room.Title, HostId = room.HostId, Viewers = _tally.Current, Status = room.Status };
+        if (!force && listing == _lastListing) return;
+        await directory.Upsert(listing);
+        _lastListing = listing;
+    }
+}

@@ -1,0 +1,39 @@
+using LiveCommerce.Rooms;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LiveCommerce.Health;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo serves grain calls (which
+/// also proves its storage and, in a cluster, its membership in Redis).
+/// </summary>
+public static class HealthSetup
+{
+    private const string Ready = "ready";
+
+    public static void AddLiveHealthChecks(this WebApplicationBuilder builder) =>
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [Ready]);
+
+    public static void MapLiveHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+    }
+}
+
+public sealed class SiloHealthCheck(IGrainFactory grains) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).ListLive().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("the silo does not answer grain calls", e);
+        }
+    }
+}

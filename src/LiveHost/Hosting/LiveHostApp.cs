@@ -1,0 +1,42 @@
+using LiveCommerce.Errors;
+using LiveCommerce.Health;
+using LiveCommerce.Identity;
+using LiveCommerce.Realtime;
+using LiveCommerce.Rooms;
+
+namespace LiveCommerce.Hosting;
+
+/// <summary>The host's table of contents: every service and endpoint is added here, in one place.</summary>
+public static class LiveHostApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddLiveSilo();
+        builder.AddLiveIdentity();
+        builder.AddLiveRealtime();
+        builder.AddLiveErrors();
+        builder.AddLiveHealthChecks();
+        builder.Services.AddOpenApi();
+        builder.AddDemoRoom();
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapLiveHealthChecks();
+        app.MapDevTokens();
+        app.MapRooms();
+        app.MapLiveRealtime();
+        app.AnnounceUrls();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+
+namespace LiveCommerce.Identity;
+
+/// <summary>The grain-side <see cref="Caller"/> of an authenticated (or anonymous) principal.</summary>
+public static class CallerFromClaims
+{
+    public static Caller ToCaller(this ClaimsPrincipal? user)
+    {
+        var userId = user?.FindFirst(Claims.Subject)?.Value;
+        if (user?.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(userId)) return Caller.Guest;
+        var role = user.FindFirst(Claims.Role)?.Value;
+        return new Caller(userId, Roles.IsKnown(role) ? role! : Roles.Viewer, user.FindFirst(Claims.Name)?.Value, user.FindFirst(Claims.Region)?.Value);
+    }
+}

@@ -1,0 +1,88 @@
+using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Realtime;
+
+/// <summary>
+/// Sends room events as frames to the room's SignalR group. One sender loop per busy room keeps seq
+/// order; events that arrive while a frame is being sent, or within the frame interval, share the next
+/// frame, and of the state events only the newest per kind and key is kept. One frame to N viewers
+/// instead of N×M single messages is what keeps a hot room cheap.
+/// </summary>
+public sealed class FramePublisher(
+    IHubContext<LiveHub, ILiveClient> hub,
+    IOptions<RealtimeOptions> options,
+    TimeProvider time,
+    ILogger<FramePublisher> logger) : IRoomPublisher
+{
+    private sealed class RoomQueue
+    {
+        public readonly List<RoomEvent> Log = [];
+        public readonly Dictionary<string, RoomEvent> State = [];
+        public bool Sending;
+    }
+
+    private readonly Dictionary<string, RoomQueue> _rooms = [];
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
+
+    public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
+    {
+        lock (_rooms)
+        {
+            if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomQueue();
+            foreach (var evt in events)
+            {
+                if (evt.IsLogEvent) queue.Log.Add(evt);
+                else queue.State[evt.CoalesceKey] = evt;
+            }
+            if (queue.Sending) return;
+            queue.Sending = true;
+        }
+        _ = Task.Run(() => SendLoopAsync(roomId));
+    }
+
+    public void PublishPersonal(string userId, PersonalEvent evt) =>
+        _ = SendPersonalAsync(userId, evt);
+
+    private async Task SendLoopAsync(string roomId)
+    {
+        while (true)
+        {
+            RoomEvent[] batch;
+            lock (_rooms)
+            {
+                var queue = _rooms[roomId];
+                if (queue.Log.Count == 0 && queue.State.Count == 0)
+                {
+                    _rooms.Remove(roomId);
+                    return;
+                }
+                batch = [.. queue.Log, .. queue.State.Values];
+                queue.Log.Clear();
+                queue.State.Clear();
+            }
+            try
+            {
+                await hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch });
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not send a frame of room {RoomId}", roomId);
+            }
+            if (_interval > TimeSpan.Zero) await Task.Delay(_interval, time);
+        }
+    }
+
+    private async Task SendPersonalAsync(string userId, PersonalEvent evt)
+    {
+        try
+        {
+            await hub.Clients.User(userId).PersonalFrame(new PersonalFrame { Events = [evt] });
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not send a personal event to {UserId}", userId);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using LiveCommerce.Errors;
+using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveCommerce.Realtime;
+
+/// <summary>
+/// Every hub invocation passes here: a message over 32 KiB is refused with <c>payload_too_large</c>
+/// before any grain call, and a refusal from a grain becomes a HubException whose message starts with
+/// the protocol code (<c>forbidden: ...</c>).
+/// </summary>
+public sealed class HubErrorFilter : IHubFilter
+{
+    // Room for the invocation envelope (type, id, target, framing) around the arguments.
+    private const int EnvelopeBytes = 128;
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (ArgumentBytes(context.HubMethodArguments) + EnvelopeBytes > LiveProtocol.MaxMessageBytes)
+            throw new HubException($"{ErrorCodes.PayloadTooLarge}: hub messages are limited to {LiveProtocol.MaxMessageBytes / 1024} KiB");
+        try
+        {
+            return await next(context);
+        }
+        catch (LiveCommerceException e)
+        {
+            throw new HubException($"{e.Code}: {e.Message}");
+        }
+    }
+
+    private static long ArgumentBytes(IReadOnlyList<object?> arguments)
+    {
+        long total = 0;
+        foreach (var argument in arguments)
+        {
+            total += argument switch
+            {
+                null => 4,
+                string s => Encoding.UTF8.GetByteCount(s),
+                int or long or bool or double or decimal => 16,
+                _ => JsonSerializer.SerializeToUtf8Bytes(argument, argument.GetType(), EventData.JsonOptions).Length,
+            };
+        }
+        return total;
+    }
+}

@@ -1,0 +1,44 @@
+using LiveCommerce.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Realtime;
+
+/// <summary>Sends this host's audience changes to the rooms a few times a second.</summary>
+public sealed class PresenceReporter(
+    PresenceTracker tracker,
+    IGrainFactory grains,
+    IOptions<RealtimeOptions> options,
+    TimeProvider time,
+    ILogger<PresenceReporter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PresenceFlushMs), time);
+        var heartbeat = TimeSpan.FromSeconds(options.Value.PresenceHeartbeatSeconds);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var reports = tracker.TakeReports(time.GetUtcNow().UtcDateTime, heartbeat);
+                await Task.WhenAll(reports.Select(r => SendAsync(r.RoomId, r.Report)));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendAsync(string roomId, Realtime.PresenceReport report)
+    {
+        try
+        {
+            var epoch = await grains.GetGrain<ILiveRoomGrain>(roomId).ReportPresence(report);
+            tracker.Acknowledge(roomId, report, epoch);
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Presence report to room {RoomId} failed; resending in full", roomId);
+            tracker.Failed(roomId, report);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+namespace LiveCommerce.Realtime;
+
+/// <summary>
+/// This host's audience per room: which connections watch which room, and for each user how many of
+/// their connections are here. Only transitions (a user's first connection in, last out) become
+/// report entries, gathered until the <see cref="PresenceReporter"/> takes them.
+/// </summary>
+public sealed class PresenceTracker
+{
+    private sealed class RoomAudience
+    {
+        public readonly Dictionary<string, int> ConnectionsPerUser = [];
+        public readonly HashSet<string> Joined = [];
+        public readonly HashSet<string> Left = [];
+        public readonly HashSet<string> Visited = [];
+        public int Guests;
+        public int GuestJoins;
+        public bool Dirty;
+        public bool NeedsFull = true;
+        public Guid Epoch;
+        public DateTime LastReport;
+    }
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, RoomAudience> _rooms = [];
+    private readonly Dictionary<string, HashSet<string>> _roomsPerConnection = [];
+
+    public string HostId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Counts the connection in the room; false when it already was.</summary>
+    public bool Join(string connectionId, string roomId, string? userId)
+    {
+        lock (_gate)
+        {
+            if (!_roomsPerConnection.TryGetValue(connectionId, out var joined)) _roomsPerConnection[connectionId] = joined = [];
+            if (!joined.Add(roomId)) return false;
+            if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomAudience();
+            room.Dirty = true;
+            if (userId is null)
+            {
+                room.Guests++;
+                room.GuestJoins++;
+                return true;
+            }
+            var count = room.ConnectionsPerUser.GetValueOrDefault(userId);
+            room.ConnectionsPerUser[userId] = count + 1;
+            if (count == 0)
+            {
+                room.Visited.Add(userId);
+                if (!room.Left.Remove(userId)) room.Joined.Add(userId);
+            }
+            return true;
+        }
+    }
+
+    public void Leave(string connectionId, string roomId, string? userId)
+    {
+        lock (_gate)
+        {
+            if (!_roomsPerConnection.TryGetValue(connectionId, out var joined) || !joined.Remove(roomId)) return;
+            if (joined.Count == 0) _roomsPerConnection.Remove(connectionId);
+            LeaveRoom(roomId, userId);
+        }
+    }
+
+    public void Disconnect(string connectionId, string? userId)
+    {
+        lock (_gate)
+        {
+            if (!_roomsPerConnection.Remove(connectionId, out var joined)) return;
+            foreach (var roomId in joined) LeaveRoom(roomId, userId);
+        }
+    }
+
+    private void LeaveRoom(string roomId, string? userId)
+    {
+        var room = _rooms[roomId];
+        room.Dirty = true;
+        if (userId is null)
+        {
+            room.Guests--;
+            return;
+        }
+        var count = room.ConnectionsPerUser[userId] - 1;
+        if (count > 0)
+        {
+            room.ConnectionsPerUser[userId] = count;
+            return;
+        }
+        room.ConnectionsPerUser.Remove(userId);
+        if (!room.Joined.Remove(userId)) room.Left.Add(userId);
+    }
+
+    /// <summary>The reports due now: changed rooms, rooms owed a full resend, and heartbeats.</summary>
+    public List<(string RoomId, PresenceReport Report)> TakeReports(DateTime now, TimeSpan heartbeat)
+    {
+        var reports = new List<(string, PresenceReport)>();
+        lock (_gate)
+        {
+            foreach (var (roomId, room) in _rooms)
+            {
+                if (!room.Dirty && !room.NeedsFull && now - room.LastReport < heartbeat) continue;
+                var full = room.NeedsFull;
+                reports.Add((roomId, new PresenceReport(
+                    HostId,
+                    room.Epoch,
+                    full,
+                    full ? [.. room.ConnectionsPerUser.Keys] : [.. room.Joined],
+                    full ? [] : [.. room.Left],
+                    [.. room.Visited],
+                    room.Guests,
+                    room.GuestJoins)));
+                room.Joined.Clear();
+                room.Left.Clear();
+                room.Visited.Clear();
+                room.GuestJoins = 0;
+                room.Dirty = false;
+                room.NeedsFull = false;
+                room.LastReport = now;
+            }
+            // A room nobody here watches any more is forgotten once its last report has gone.
+            foreach (var roomId in _rooms.Where(r => r.Value.ConnectionsPerUser.Count == 0 && r.Value.Guests == 0).Select(r => r.Key).ToList())
+                _rooms.Remove(roomId);
+        }
+        return reports;
+    }
+
+    /// <summary>Records the room's answer; a new epoch means the room lost our deltas and needs everything again.</summary>
+    public void Acknowledge(string roomId, PresenceReport sent, Guid epoch)
+    {
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(roomId, out var room)) return;
+            if (sent.Full) room.Epoch = epoch;
+            else if (epoch != sent.Epoch)
+            {
+                room.Epoch = epoch;
+                room.NeedsFull = true;
+            }
+        }
+    }
+
+    /// <summary>A report that did not arrive: resend the whole audience next time.</summary>
+    public void Failed(string roomId, PresenceReport sent)
+    {
+        lock (_gate)
+        {
+            if (!_rooms.TryGetValue(roomId, out var room))
+            {
+                // The room was forgotten with that report: bring it back to tell the room the users left.
+                _rooms[roomId] = room = new RoomAudience();
+            }
+            foreach (var user in sent.Visited) room.Visited.Add(user);
+            room.GuestJoins += sent.GuestJoins;
+            room.NeedsFull = true;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveCommerce.Realtime;
+
+/// <summary>Configuration section <c>Realtime</c>: how events are framed and presence reported.</summary>
+public sealed class RealtimeOptions
+{
+    public const string Section = "Realtime";
+
+    /// <summary>
+    /// Least time between two frames of one room. An event after a quiet spell goes out at once;
+    /// under load the events of this interval share one frame (and state events coalesce).
+    /// </summary>
+    [Range(0, 1_000)] public int FrameIntervalMs { get; set; } = 50;
+
+    /// <summary>How often this host reports its audience changes to the rooms.</summary>
+    [Range(10, 5_000)] public int PresenceFlushMs { get; set; } = 100;
+
+    /// <summary>A room with viewers on this host hears from it at least this often, even with no change.</summary>
+    [Range(1, 60)] public int PresenceHeartbeatSeconds { get; set; } = 10;
+}

@@ -1,0 +1,36 @@
+using LiveCommerce.Hosting;
+using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveCommerce.Realtime;
+
+public static class RealtimeSetup
+{
+    public static void AddLiveRealtime(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var signalR = builder.Services.AddSignalR(o =>
+            {
+                // The 32 KiB rule is answered by HubErrorFilter with a code; this only stops abuse outright.
+                o.MaximumReceiveMessageSize = 1024 * 1024;
+                o.AddFilter<HubErrorFilter>();
+            })
+            .AddJsonProtocol()
+            .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
+        if (builder.Configuration.RedisConnectionString() is { } redis)
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration = RedisConfig.Parse(redis);
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("livecommerce");
+            });
+
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<FramePublisher>();
+        builder.Services.AddSingleton<IRoomPublisher>(sp => sp.GetRequiredService<FramePublisher>());
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddHostedService<PresenceReporter>();
+    }
+
+    public static void MapLiveRealtime(this WebApplication app) =>
+        app.MapHub<LiveHub>(LiveProtocol.HubPath);
+}

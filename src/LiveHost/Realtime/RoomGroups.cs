@@ -1,0 +1,7 @@
+namespace LiveCommerce.Realtime;
+
+/// <summary>SignalR group names.</summary>
+public static class RoomGroups
+{
+    public static string Of(string roomId) => "room:" + roomId;
+}

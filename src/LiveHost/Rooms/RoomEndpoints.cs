@@ -1,0 +1,51 @@
+using LiveCommerce.Errors;
+using LiveCommerce.Identity;
+using System.Security.Claims;
+
+namespace LiveCommerce.Rooms;
+
+/// <summary>The room HTTP API of PROTOCOL.md. Thin: identity, then one grain call.</summary>
+public static class RoomEndpoints
+{
+    public static void MapRooms(this WebApplication app)
+    {
+        var rooms = app.MapGroup("/api/rooms").WithTags("Rooms");
+
+        rooms.MapPost("/", async (CreateRoomRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var roomId = NewRoomId();
+            var room = await grains.GetGrain<ILiveRoomGrain>(roomId).Create(user.ToCaller(), request);
+            return Results.Created($"/api/rooms/{roomId}", room);
+        });
+
+        rooms.MapPost("/{roomId}/products", async (string roomId, AddProductRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var product = await Room(grains, roomId).AddProduct(user.ToCaller(), request);
+            return Results.Created($"/api/rooms/{roomId}/products/{product.ProductId}", product);
+        });
+
+        rooms.MapPost("/{roomId}/start", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+            Room(grains, roomId).Start(user.ToCaller()));
+
+        rooms.MapPost("/{roomId}/end", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+            Room(grains, roomId).End(user.ToCaller()));
+
+        rooms.MapGet("/", (IGrainFactory grains) =>
+            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).ListLive());
+
+        rooms.MapGet("/{roomId}", (string roomId, IGrainFactory grains) =>
+            Room(grains, roomId).GetSnapshot());
+
+        rooms.MapGet("/{roomId}/stats", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+            Room(grains, roomId).GetStats(user.ToCaller()));
+    }
+
+    /// <summary>The room grain, after checking the id's shape so that junk never activates a grain.</summary>
+    public static ILiveRoomGrain Room(IGrainFactory grains, string? roomId)
+    {
+        if (roomId is null || roomId.Length is 0 or > 64) throw LiveCommerceException.NotFound($"room '{roomId}' does not exist");
+        return grains.GetGrain<ILiveRoomGrain>(Validate.Id(roomId, "roomId"));
+    }
+
+    private static string NewRoomId() => "r" + Guid.NewGuid().ToString("N")[..11];
+}
