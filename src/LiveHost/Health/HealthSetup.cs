@@ -1,3 +1,4 @@
+using LiveCommerce.Hosting;
 using LiveCommerce.Rooms;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -6,19 +7,27 @@ namespace LiveCommerce.Health;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo serves grain calls (which
-/// also proves its storage and, in a cluster, its membership in Redis).
+/// also proves its storage and, in a cluster, its membership in Redis) and, in a cluster, Redis answers.
 /// </summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
 
-    public static void AddLiveHealthChecks(this WebApplicationBuilder builder) =>
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [Ready]);
+    public static void AddLiveHealthChecks(this WebApplicationBuilder builder)
+    {
+        var checks = builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [Ready]);
+        if (builder.Configuration.RedisConnectionString() is not null)
+        {
+            builder.Services.AddSingleton<RedisHealthCheck>();
+            checks.AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+        }
+    }
 
     public static void MapLiveHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        app.MapClusterStatus();
     }
 }
 
