@@ -7,7 +7,7 @@ public static class RedisConfig
 {
     /// <summary>
     /// Client options for every Redis user of the host (Orleans clustering, grain storage, reminders, the
-    /// SignalR backplane): never give up on a Redis that restarts, and reconnect within about two seconds
+    /// SignalR backplane): never give up on a Redis that restarts, and reconnect within about a second
     /// once it is back.
     /// </summary>
     public static ConfigurationOptions Parse(string connectionString)
@@ -15,7 +15,7 @@ public static class RedisConfig
         var options = ConfigurationOptions.Parse(connectionString);
         // Keep retrying while Redis restarts instead of failing the host (start-up checks reachability itself).
         options.AbortOnConnectFail = false;
-        options.ReconnectRetryPolicy ??= new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2_000);
+        options.ReconnectRetryPolicy ??= new ExponentialRetry(deltaBackOffMilliseconds: 100, maxDeltaBackOffMilliseconds: 1_000);
         if (!connectionString.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase)) options.ConnectTimeout = 3_000;
         if (!connectionString.Contains("keepAlive", StringComparison.OrdinalIgnoreCase)) options.KeepAlive = 5;
         return options;

@@ -107,6 +107,22 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs one command over a raw socket and returns the raw RESP answer (diagnostics).</summary>
+    public async Task<string> CommandAsync(params string[] args)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await client.ConnectAsync("127.0.0.1", Port, timeout.Token);
+        var stream = client.GetStream();
+        var request = new StringBuilder($"*{args.Length}\r\n");
+        foreach (var arg in args) request.Append($"${Encoding.UTF8.GetByteCount(arg)}\r\n{arg}\r\n");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), timeout.Token);
+        await Task.Delay(100, timeout.Token);
+        var buffer = new byte[64 * 1024];
+        var read = await stream.ReadAsync(buffer, timeout.Token);
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
     /// <summary>Kills redis-server (SIGKILL, no goodbye), leaves it down for a while, and starts it again on the same port and data.</summary>
     public async Task RestartAsync(TimeSpan down)
     {

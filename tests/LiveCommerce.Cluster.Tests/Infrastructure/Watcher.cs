@@ -39,7 +39,7 @@ public sealed class Watcher : IAsyncDisposable
     public RoomSnapshot? Snapshot { get; private set; }
     /// <summary>The seq of the snapshot the watcher started from.</summary>
     public long JoinedAtSeq { get; private set; }
-    /// <summary>Frames whose log event skipped one or more seqs at the time it arrived.</summary>
+    /// <summary>How often a frame's log event skipped past every seq held so far (opened a hole in the log).</summary>
     public int GapArrivals { get; private set; }
     /// <summary>Log events that came in by Resume rather than by a frame.</summary>
     public int ResumedEvents { get; private set; }
@@ -129,7 +129,8 @@ public sealed class Watcher : IAsyncDisposable
                     continue;
                 }
                 if (seq <= _contiguous || _log.ContainsKey(seq)) continue;
-                if (Snapshot is not null && seq > _contiguous + 1 && !resumed) GapArrivals++;
+                var highest = _log.Count == 0 ? _contiguous : Math.Max(_contiguous, _log.Keys.Last());
+                if (Snapshot is not null && seq > highest + 1 && !resumed) GapArrivals++;
                 _log[seq] = evt;
                 if (resumed) ResumedEvents++;
                 else _arrivals.Add(seq);
