@@ -24,6 +24,7 @@ public static class SiloSetup
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SiloNetworkOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Commerce.CommerceOptions>().BindConfiguration(Commerce.CommerceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Orleans' placement pipeline logs every attempt at Information.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
