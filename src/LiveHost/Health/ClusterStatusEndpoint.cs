@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using LiveCommerce.Commerce;
 using LiveCommerce.Hosting;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.Options;
@@ -18,41 +19,46 @@ public sealed record ClusterStatus(
     [property: DataMember(Name = "silos")] ClusterSilo[] Silos,
     [property: DataMember(Name = "roomId")] string? RoomId,
     /// <summary>The silos on which the room grain is active now (normally one; empty when not active).</summary>
-    [property: DataMember(Name = "roomActiveOn")] ClusterSilo[]? RoomActiveOn);
+    [property: DataMember(Name = "roomActiveOn")] ClusterSilo[]? RoomActiveOn,
+    [property: DataMember(Name = "saleId")] string? SaleId,
+    /// <summary>The silos on which the flash sale's grain is active now.</summary>
+    [property: DataMember(Name = "saleActiveOn")] ClusterSilo[]? SaleActiveOn);
 
 /// <summary>
-/// <c>GET /health/cluster[?room=ID]</c>: this host's silo, the silos it sees, and where a room's grain
-/// is active. Diagnostics for operators and the cluster tests; on only with <c>Orleans:ClusterDiagnostics=true</c>.
+/// <c>GET /health/cluster[?room=ID][&amp;sale=ID]</c>: this host's silo, the silos it sees, and where a
+/// room's grain and a flash sale's grain are active. Diagnostics for operators and the cluster tests; on only with <c>Orleans:ClusterDiagnostics=true</c>.
 /// </summary>
 public static class ClusterStatusEndpoint
 {
     public static void MapClusterStatus(this WebApplication app)
     {
         if (!app.Configuration.GetValue($"{SiloOptions.Section}:ClusterDiagnostics", false)) return;
-        app.MapGet("/health/cluster", async (string? room, IGrainFactory grains, ILocalSiloDetails local, IOptions<SiloOptions> silo) =>
+        app.MapGet("/health/cluster", async (string? room, string? sale, IGrainFactory grains, ILocalSiloDetails local, IOptions<SiloOptions> silo) =>
         {
             var management = grains.GetGrain<IManagementGrain>(0);
             var hosts = await management.GetHosts(onlyActive: false);
-            ClusterSilo Describe(SiloAddress address, SiloStatus status) =>
-                new(address.ToParsableString(), address.Endpoint.Port, status.ToString());
+            ClusterSilo Describe(SiloAddress address) =>
+                new(address.ToParsableString(), address.Endpoint.Port, hosts.GetValueOrDefault(address, SiloStatus.None).ToString());
 
-            ClusterSilo[]? activeOn = null;
-            string? roomId = null;
-            if (room is not null)
+            var roomId = room is null ? null : Validate.Id(room, "room");
+            var saleId = sale is null ? null : Validate.Id(sale, "sale");
+            DetailedGrainStatistic[] statistics = [];
+            if (roomId is not null || saleId is not null)
             {
-                roomId = Validate.Id(room, "room");
-                var grainId = grains.GetGrain<ILiveRoomGrain>(roomId).GetGrainId();
                 var active = hosts.Where(h => h.Value == SiloStatus.Active).Select(h => h.Key).ToArray();
-                var statistics = await management.GetDetailedGrainStatistics(hostsIds: active);
-                activeOn = statistics.Where(s => s.GrainId == grainId)
-                    .Select(s => Describe(s.SiloAddress, hosts.GetValueOrDefault(s.SiloAddress, SiloStatus.None))).ToArray();
+                statistics = await management.GetDetailedGrainStatistics(hostsIds: active);
             }
+            ClusterSilo[]? ActiveOn(GrainId? grain) =>
+                grain is { } id ? statistics.Where(s => s.GrainId == id).Select(s => Describe(s.SiloAddress)).ToArray() : null;
+
             return Results.Ok(new ClusterStatus(
                 silo.Value.ClusterId,
-                Describe(local.SiloAddress, SiloStatus.Active),
-                hosts.OrderBy(h => h.Key.Endpoint.Port).Select(h => Describe(h.Key, h.Value)).ToArray(),
+                Describe(local.SiloAddress),
+                hosts.Keys.OrderBy(h => h.Endpoint.Port).Select(Describe).ToArray(),
                 roomId,
-                activeOn));
+                ActiveOn(roomId is null ? null : grains.GetGrain<ILiveRoomGrain>(roomId).GetGrainId()),
+                saleId,
+                ActiveOn(saleId is null ? null : grains.GetGrain<IFlashSaleGrain>(saleId).GetGrainId())));
         }).WithTags("Health");
     }
 }

@@ -90,13 +90,17 @@ public sealed class LiveCluster : IAsyncDisposable
         throw new TimeoutException($"the cluster did not settle on {count} active silos: {last}");
     }
 
-    /// <summary>The host on which the room's grain is active now (null when none is).</summary>
-    public async Task<LiveHostProcess?> WhereIsRoomAsync(string roomId)
+    /// <summary>The hosts on which the room's grain and (when given) the sale's grain are active now (null: nowhere).</summary>
+    public async Task<(LiveHostProcess? Room, LiveHostProcess? Sale)> WhereAsync(string roomId, string? saleId = null)
     {
-        var view = await Alive.First().ClusterAsync(roomId);
-        var active = view.RoomActiveOn ?? [];
-        if (active.Length > 1) throw new InvalidOperationException($"room {roomId} is active on {active.Length} silos");
-        return active.Length == 0 ? null : Hosts.Single(h => h.SiloPort == active[0].SiloPort);
+        var view = await Alive.First().ClusterAsync(roomId, saleId);
+        LiveHostProcess? Host(SiloView[]? active, string what)
+        {
+            active ??= [];
+            if (active.Length > 1) throw new InvalidOperationException($"{what} is active on {active.Length} silos");
+            return active.Length == 0 ? null : Hosts.Single(h => h.SiloPort == active[0].SiloPort);
+        }
+        return (Host(view.RoomActiveOn, $"room {roomId}"), Host(view.SaleActiveOn, $"sale {saleId}"));
     }
 
     public async Task<string> TokenAsync(string userId, string role = "viewer", string? region = null)

@@ -111,9 +111,12 @@ public sealed class LiveHostProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready in time:\n{Log.Tail(60)}");
     }
 
-    public async Task<ClusterView> ClusterAsync(string? roomId = null)
+    public async Task<ClusterView> ClusterAsync(string? roomId = null, string? saleId = null)
     {
-        var path = roomId is null ? "/health/cluster" : $"/health/cluster?room={Uri.EscapeDataString(roomId)}";
+        var query = new List<string>();
+        if (roomId is not null) query.Add($"room={Uri.EscapeDataString(roomId)}");
+        if (saleId is not null) query.Add($"sale={Uri.EscapeDataString(saleId)}");
+        var path = "/health/cluster" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         return (await Http.GetFromJsonAsync<ClusterView>(path, cts.Token))!;
     }
@@ -142,7 +145,7 @@ public sealed class LiveHostProcess : IAsyncDisposable
     }
 }
 
-public sealed record ClusterView(string ClusterId, SiloView Self, SiloView[] Silos, string? RoomId, SiloView[]? RoomActiveOn)
+public sealed record ClusterView(string ClusterId, SiloView Self, SiloView[] Silos, string? RoomId, SiloView[]? RoomActiveOn, string? SaleId, SiloView[]? SaleActiveOn)
 {
     public int ActiveSilos => Silos.Count(s => s.Status == "Active");
 }

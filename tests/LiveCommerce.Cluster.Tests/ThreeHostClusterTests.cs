@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LiveCommerce.Cluster.Tests.Infrastructure;
+using LiveCommerce.Commerce;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
@@ -8,8 +9,8 @@ using Xunit.Abstractions;
 
 namespace LiveCommerce.Cluster.Tests;
 
-/// <summary>One room, viewers on every host of a three-host cluster.</summary>
-public sealed class RoomAcrossHostsTests(ThreeHostFixture fixture, ITestOutputHelper output) : IClassFixture<ThreeHostFixture>, IAsyncLifetime
+/// <summary>Rooms with viewers and buyers on every host of one three-host cluster.</summary>
+public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputHelper output) : IClassFixture<ThreeHostFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
     private readonly List<Watcher> _watchers = [];
@@ -137,6 +138,111 @@ public sealed class RoomAcrossHostsTests(ThreeHostFixture fixture, ITestOutputHe
         _watchers.Clear();
         counts = await WaitForViewersAsync(roomId, current: 0);
         Assert.Equal(70, counts.Peak);
+    }
+
+    [Fact]
+    public async Task A_flash_sale_stampede_spread_over_hosts_sells_exactly_the_stock()
+    {
+        const int stock = 100, perUserLimit = 2, buyers = 90;
+        var hosts = Cluster.Hosts;
+        var hostToken = await Cluster.TokenAsync("seller", "host");
+        var roomId = await Cluster.CreateLiveRoomAsync(hosts[2], hostToken, ("p1", 10m, stock + 20));
+        var streamer = await Watcher.ConnectOnlyAsync("seller", hosts[0], hostToken);
+        _watchers.Add(streamer);
+        var watcher = await Join("watcher@1", hosts[1], roomId, await Cluster.TokenAsync("w1"), "messagepack");
+
+        // One buyer also has a second device on another host: both hear about its orders.
+        var tokens = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => Cluster.TokenAsync($"b{i}")));
+        var secondDevice = await Watcher.ConnectOnlyAsync("b0@other-host", hosts[2], tokens[0], "messagepack");
+        _watchers.Add(secondDevice);
+        var crowd = new List<Buyer>();
+        for (var i = 0; i < buyers; i++)
+        {
+            var buyer = new Buyer($"b{i}", tokens[i], roomId, () => hosts[0]);
+            await buyer.ConnectAsync(hosts[i % 3]);
+            crowd.Add(buyer);
+        }
+        var firstDevice = Assert.IsType<Buyer>(crowd[0]);
+
+        var sale = await streamer.Connection!.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId,
+            new FlashSaleRequest { ProductId = "p1", Price = 5m, Quantity = stock, PerUserLimit = perUserLimit, DurationSeconds = 120 });
+
+        // Everyone at once: two single units each under two keys, and the first key sent twice (a retry).
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = crowd.SelectMany(b => new[] { (b, "k1"), (b, "k2"), (b, "k1") }).Select(async x =>
+        {
+            await start.Task;
+            return (x.b, x.Item2, await x.b.BuyAsync(sale.SaleId, 1, x.Item2, TimeSpan.FromSeconds(60)));
+        }).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        start.SetResult();
+        var results = await Task.WhenAll(attempts);
+        output.WriteLine($"{results.Length} purchase attempts over 3 hosts in {clock.ElapsedMilliseconds} ms");
+
+        var reserved = results.Where(r => r.Item3.Status == PurchaseStatus.Reserved).ToList();
+        var orders = reserved.Select(r => r.Item3.OrderId!).Distinct().ToList();
+        Assert.Equal(stock, orders.Count);
+        // The repeated key got the first key's order, never a second unit.
+        foreach (var group in reserved.GroupBy(r => (r.b.UserId, r.Item2)))
+            Assert.Single(group.Select(r => r.Item3.OrderId).Distinct());
+        Assert.All(reserved.GroupBy(r => r.b.UserId), g => Assert.True(g.Select(r => r.Item3.OrderId).Distinct().Count() <= perUserLimit));
+        Assert.All(results.Where(r => r.Item3.Status != PurchaseStatus.Reserved), r =>
+            Assert.Contains(r.Item3.Status, new[] { PurchaseStatus.SoldOut, PurchaseStatus.NotActive }));
+
+        // Every acknowledged order is the buyer's, on whichever host asks.
+        foreach (var group in reserved.GroupBy(r => r.b))
+        {
+            var listed = await LiveCluster.SendAsync<Order[]>(hosts[(int.Parse(group.Key.UserId[1..]) + 1) % 3], HttpMethod.Get, "/api/orders", tokens[int.Parse(group.Key.UserId[1..])], null);
+            Assert.Equal(group.Select(r => r.Item3.OrderId).Distinct().Order(), listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order());
+        }
+
+        // The room tells every host's viewers the sale sold out, and the books balance.
+        var snapshot = await LiveCluster.SnapshotAsync(hosts[1], roomId);
+        var ended = Assert.Single(snapshot.FlashSales);
+        Assert.Equal(0, ended.Remaining);
+        Assert.Equal(FlashSaleStatus.Ended, ended.Status);
+        Assert.Equal(20, snapshot.Products.Single(p => p.ProductId == "p1").Stock);
+        await watcher.WaitUntilAsync(w => w.Log.Any(e => e.Type == Realtime.EventTypes.FlashSaleEnded), Settle, "the watcher to hear the sale end");
+        await watcher.WaitUntilAsync(w => w.LatestState<Realtime.StockData>(Realtime.EventTypes.Stock)?.Remaining == 0, Settle, "the watcher to see stock 0");
+
+        // A personal event reaches the buyer's connections on both hosts.
+        var mine = reserved.Where(r => r.b == firstDevice).Select(r => r.Item3.OrderId!).Distinct().ToList();
+        if (mine.Count > 0)
+            await secondDevice.WaitUntilAsync(w => mine.All(id => w.Personal.Any(p => p.Type == Realtime.EventTypes.OrderUpdated
+                && EventData.Read<Realtime.OrderUpdatedData>(p.Data).Order.OrderId == id)), Settle, "b0's second device to hear of its orders");
+        output.WriteLine($"b0 reserved {mine.Count} units; its second device heard {secondDevice.Personal.Length} personal events");
+        foreach (var buyer in crowd) await buyer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_personal_event_reaches_the_users_connections_on_every_host()
+    {
+        var hosts = Cluster.Hosts;
+        var hostToken = await Cluster.TokenAsync("seller2", "host");
+        var roomId = await Cluster.CreateLiveRoomAsync(hosts[0], hostToken, ("p1", 10m, 10));
+        var token = await Cluster.TokenAsync("everywhere");
+        var devices = new List<Watcher>();
+        for (var i = 0; i < 3; i++)
+        {
+            var device = await Watcher.ConnectOnlyAsync($"everywhere@{i}", hosts[i], token, i == 1 ? "messagepack" : "json");
+            _watchers.Add(device);
+            devices.Add(device);
+        }
+        var cart = await devices[2].Connection!.InvokeAsync<Cart>(HubMethods.AddToCart, roomId, "p1", 2);
+        Assert.Equal(2, cart.Lines.Single().Quantity);
+        foreach (var device in devices)
+            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Realtime.EventTypes.CartUpdated
+                && EventData.Read<Realtime.CartUpdatedData>(p.Data).Cart.Lines.Sum(l => l.Quantity) == 2), Settle, $"{device.Name} to hear the cart change");
+        // An order (from a flash sale; see docs/cluster.md about Checkout) is announced to every device too.
+        var seller = await Watcher.ConnectOnlyAsync("seller2", hosts[1], hostToken);
+        _watchers.Add(seller);
+        var sale = await seller.Connection!.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId,
+            new FlashSaleRequest { ProductId = "p1", Price = 5m, Quantity = 3, PerUserLimit = 1, DurationSeconds = 60 });
+        var bought = await devices[1].Connection!.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, sale.SaleId, 1, "buy-1");
+        Assert.Equal(PurchaseStatus.Reserved, bought.Status);
+        foreach (var device in devices)
+            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Realtime.EventTypes.OrderUpdated
+                && EventData.Read<Realtime.OrderUpdatedData>(p.Data).Order.OrderId == bought.OrderId), Settle, $"{device.Name} to hear of the order");
     }
 
     private async Task<Watcher> Join(string name, LiveHostProcess host, string roomId, string? token, string protocol = "json")

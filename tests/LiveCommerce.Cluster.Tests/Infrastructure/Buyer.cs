@@ -1,0 +1,71 @@
+using LiveCommerce.Commerce;
+using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LiveCommerce.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A buyer as a careful client: every purchase attempt has an idempotency key, and an attempt whose
+/// answer was lost (host died, room unavailable) is retried with the same key, on another host if need be,
+/// until the server gives a definite answer.
+/// </summary>
+public sealed class Buyer(string userId, string token, string roomId, Func<LiveHostProcess> nextHost) : IAsyncDisposable
+{
+    private HubConnection? _connection;
+
+    public string UserId { get; } = userId;
+    public LiveHostProcess? Host { get; private set; }
+    /// <summary>Definite answers by idempotency key.</summary>
+    public Dictionary<string, PurchaseResult> Answers { get; } = [];
+    public int Retries { get; private set; }
+    public int Reconnects { get; private set; }
+
+    public async Task ConnectAsync(LiveHostProcess host)
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(host.BaseUrl + LiveProtocol.HubPath, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await connection.StartAsync(cts.Token);
+        _connection = connection;
+        Host = host;
+    }
+
+    /// <summary>Buys with one key until a definite answer comes back (or <paramref name="timeout"/> passes).</summary>
+    public async Task<PurchaseResult> BuyAsync(string saleId, int quantity, string key, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (_connection is not { State: HubConnectionState.Connected })
+                {
+                    Reconnects++;
+                    await ConnectAsync(Host is { HasExited: false } same ? same : nextHost());
+                }
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                var result = await _connection!.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, saleId, quantity, key, cts.Token);
+                Answers[key] = result;
+                return result;
+            }
+            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline)
+            {
+                Retries++;
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>A failure that says nothing about the purchase: the call did not reach the sale or its answer was lost.</summary>
+    private static bool IsTransient(Exception e) =>
+        e is not HubException hub || !System.Text.RegularExpressions.Regex.IsMatch(hub.Message, "^[a-z_]+: ");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+}
