@@ -151,10 +151,22 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             var token = await _cluster.TokenAsync(buyer.UserId);
             var listed = await LiveCluster.SendAsync<Order[]>(NextSurvivor(), HttpMethod.Get, "/api/orders", token, null);
             var mine = reserved.Where(r => r.UserId == buyer.UserId).Select(r => r.Result.OrderId!).Order().ToArray();
+            if (!mine.SequenceEqual(listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order()))
+            {
+                output.WriteLine($"MISMATCH for {buyer.UserId}: answers {string.Join(", ", buyer.Answers.Select(a => $"{a.Key}={a.Value.Status}:{a.Value.OrderId}"))}");
+                output.WriteLine($"  listed: {string.Join(", ", listed.Select(o => $"{o.OrderId} {o.Status} {o.CreatedAt:HH:mm:ss.fff}"))}");
+                output.WriteLine($"  attempts: {string.Join(" | ", buyer.Journal)}");
+            }
             Assert.Equal(mine, listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order().ToArray());
             Assert.All(listed, o => Assert.Equal(OrderStatus.PendingPayment, o.Status));
         }
+        // The sale tells the room it ended (retried every second until the room has taken note).
         var snapshot = await LiveCluster.SnapshotAsync(survivors[0], roomId);
+        for (var wait = Stopwatch.StartNew(); snapshot.FlashSales.Single().Status != FlashSaleStatus.Ended && wait.Elapsed < TimeSpan.FromSeconds(15);)
+        {
+            await Task.Delay(200);
+            snapshot = await LiveCluster.SnapshotAsync(survivors[0], roomId);
+        }
         var ended = Assert.Single(snapshot.FlashSales);
         Assert.Equal((0, FlashSaleStatus.Ended), (ended.Remaining, ended.Status));
         Assert.Equal(60, snapshot.Products.Single(p => p.ProductId == "p1").Stock);

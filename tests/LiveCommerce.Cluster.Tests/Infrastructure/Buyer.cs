@@ -19,6 +19,8 @@ public sealed class Buyer(string userId, string token, string roomId, Func<LiveH
     /// <summary>Definite answers by idempotency key.</summary>
     public Dictionary<string, PurchaseResult> Answers { get; } = [];
     public int Retries { get; private set; }
+    /// <summary>Every attempt and how it ended, for failure messages.</summary>
+    public List<string> Journal { get; } = [];
     public int Reconnects { get; private set; }
 
     public async Task ConnectAsync(LiveHostProcess host)
@@ -50,10 +52,12 @@ public sealed class Buyer(string userId, string token, string roomId, Func<LiveH
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var result = await _connection!.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, saleId, quantity, key, cts.Token);
                 Answers[key] = result;
+                Journal.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {key} via {Host?.Name}: {result.Status} {result.OrderId}");
                 return result;
             }
             catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline)
             {
+                Journal.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {key} via {Host?.Name}: {e.GetType().Name} {e.Message[..Math.Min(e.Message.Length, 120)]}");
                 Retries++;
                 await Task.Delay(100);
             }
