@@ -37,5 +37,5 @@ public sealed class CommandArgs
 
     public string RequiredText() => Text.Length > 0 ? Text : throw Usage();
 
-    public FormatException Usage() => new($"usage: {_usage}");
+    public FormatException Usage() => new(_usage);
 }

@@ -11,14 +11,14 @@ public sealed class CommandSet
     private sealed record Verb(string Usage, string Help, Func<CommandArgs, Task> Run);
 
     private readonly Dictionary<string, Verb> _verbs = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _helpLines = [];
+    private readonly List<(string Usage, string Help)> _help = [];
 
     public CommandSet() => Add("help", "help", "list the commands", _ => Task.Run(PrintHelp));
 
     public void Add(string name, string usage, string help, Func<CommandArgs, Task> run)
     {
         _verbs[name] = new Verb(usage, help, run);
-        _helpLines.Add($"   {usage,-44} {help}");
+        _help.Add((usage, help));
     }
 
     public void Alias(string alias, string name) => _verbs[alias] = _verbs[name];
@@ -45,5 +45,9 @@ public sealed class CommandSet
         }
     }
 
-    public void PrintHelp() => Out.Block(["commands:", .. _helpLines]);
+    public void PrintHelp()
+    {
+        var width = _help.Max(h => h.Usage.Length) + 2;
+        Out.Block(["commands:", .. _help.Select(h => $"   {h.Usage.PadRight(width)}{h.Help}")]);
+    }
 }

@@ -21,13 +21,14 @@ public static class HostCommand
     private static readonly Option<string[]> SellRegions = new("--sell-regions")
     {
         Description = "Regions the new room sells to (ISO alpha-2, e.g. US CA); none = everywhere",
+        HelpName = "region",
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<string?> Language = new("--language") { Description = "Language of the new room, e.g. en" };
-    private static readonly Option<string[]> Products = new("--product") { Description = $"Add a product: {ProductSpec.Format} (repeatable)" };
+    private static readonly Option<string[]> Products = new("--product") { HelpName = "spec", Description = $"Add a product: {ProductSpec.Format} (repeatable)" };
     private static readonly Option<bool> Start = new("--start") { Description = "Go live (POST /api/rooms/{id}/start)" };
-    private static readonly Option<string?> Pin = new("--pin") { Description = "Pin this product after joining" };
-    private static readonly Option<string[]> FlashSales = new("--flash-sale") { Description = $"Start a flash sale: {FlashSaleSpec.Format} (repeatable)" };
+    private static readonly Option<string?> Pin = new("--pin") { HelpName = "productId", Description = "Pin this product after joining" };
+    private static readonly Option<string[]> FlashSales = new("--flash-sale") { HelpName = "spec", Description = $"Start a flash sale: {FlashSaleSpec.Format} (repeatable)" };
 
     public static Command Create()
     {

@@ -10,12 +10,13 @@ namespace LiveCommerce.Client.Commands;
 public static class ViewerCommand
 {
     private static readonly Option<string> Room = new("--room") { Description = "Room to join", DefaultValueFactory = _ => "demo" };
-    private static readonly Option<string?> Comment = new("--comment") { Description = "Send this comment after joining" };
-    private static readonly Option<int?> Like = new("--like") { Description = "Send this many like taps after joining" };
-    private static readonly Option<string?> Buy = new("--buy") { Description = "Buy from this flash sale after joining ('latest' = the newest active one)" };
+    private static readonly Option<string?> Comment = new("--comment") { HelpName = "text", Description = "Send this comment after joining" };
+    private static readonly Option<int?> Like = new("--like") { HelpName = "taps", Description = "Send this many like taps after joining" };
+    private static readonly Option<string?> Buy = new("--buy") { HelpName = "saleId", Description = "Buy from this flash sale after joining ('latest' = the newest active one)" };
     private static readonly Option<int> Quantity = new("--quantity") { Description = "Units for --buy", DefaultValueFactory = _ => 1 };
     private static readonly Option<long?> Resume = new("--resume")
     {
+        HelpName = "seq",
         Description = "Start with Resume(room, seq) instead of JoinRoom: after the given seq, or without one where this client last stopped",
         Arity = ArgumentArity.ZeroOrOne,
     };

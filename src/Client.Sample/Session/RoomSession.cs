@@ -17,6 +17,7 @@ public sealed class RoomSession
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
+    private int _droppedOnPurpose;
 
     public RoomSession(LiveConnection connection, string roomId)
     {
@@ -45,7 +46,8 @@ public sealed class RoomSession
         };
         connection.Closed += e =>
         {
-            if (!_stopping) _closed.TrySetResult(e);
+            // Closed is raised after StopAsync returns, so a deliberate drop is marked beforehand and consumed here.
+            if (!_stopping && Interlocked.Exchange(ref _droppedOnPurpose, 0) == 0) _closed.TrySetResult(e);
             return Task.CompletedTask;
         };
     }
@@ -107,9 +109,8 @@ public sealed class RoomSession
     /// <summary>Drops the connection on purpose, stays away a while, comes back and resumes: what a network blip does.</summary>
     public async Task ReconnectAsync(TimeSpan offline, CancellationToken ct)
     {
-        _stopping = true;
+        Volatile.Write(ref _droppedOnPurpose, 1);
         await _connection.StopAsync(ct);
-        _stopping = false;
         Out.Note($"disconnected; back in {offline.TotalSeconds:0.#} s");
         await Task.Delay(offline, ct);
         await _connection.StartAsync(ct);
