@@ -56,7 +56,7 @@ public static class Formats
         $"order {o.OrderId} {o.Status}: {Money(o.Total)} {o.Currency} in room {o.RoomId}" +
         (o.SaleId is null ? "" : $" (sale {o.SaleId})") +
         (o.Status == OrderStatus.PendingPayment ? $", pay before {Time(o.HoldExpiresAt)}" : "") +
-        " - " + Lines(o.Lines);
+        (o.Lines.Length == 0 ? "" : " - " + Lines(o.Lines));
 
     public static string Stats(RoomStats s) =>
         $"viewers now {s.ViewersNow}, peak {s.PeakViewers}, views {s.TotalViews}; comments {s.Comments}, likes {s.Likes}; " +
