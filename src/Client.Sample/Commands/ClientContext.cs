@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiveCommerce.Client.Cli;
 using LiveCommerce.Client.Connection;
 using LiveCommerce.Client.Output;
@@ -11,6 +12,7 @@ namespace LiveCommerce.Client.Commands;
 public sealed class ClientContext : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
+    private readonly PosixSignalRegistration[] _signals;
 
     private ClientContext(ClientSettings settings, HttpClient http, string? token, CancellationToken cancel)
     {
@@ -21,6 +23,12 @@ public sealed class ClientContext : IAsyncDisposable
         Connection = new LiveConnection(settings, token);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (settings.Seconds is { } seconds) _stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+        // Ctrl+C and SIGTERM end the session the same way as q: leave the room, remember the seq, exit 0.
+        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            Quit();
+        }))];
     }
 
     public ClientSettings Settings { get; }
@@ -67,6 +75,7 @@ public sealed class ClientContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in _signals) signal.Dispose();
         await Connection.DisposeAsync();
         Http.Dispose();
         _stop.Dispose();
