@@ -6,19 +6,19 @@ using LiveCommerce.Client.Output;
 namespace LiveCommerce.Client.Commands;
 
 /// <summary>
-/// What every subcommand runs with: the HTTP client and token, the (not yet started) hub connection,
+/// What every subcommand runs with: the HTTP API with the caller's token, the (not yet started) hub connection,
 /// and one stop signal that Ctrl+C, <c>q</c>, --seconds and a lost connection all trigger.
 /// </summary>
 public sealed class ClientContext : IAsyncDisposable
 {
+    private readonly HttpClient _http;
     private readonly CancellationTokenSource _stop;
     private readonly PosixSignalRegistration[] _signals;
 
     private ClientContext(ClientSettings settings, HttpClient http, string? token, CancellationToken cancel)
     {
         Settings = settings;
-        Http = http;
-        Token = token;
+        _http = http;
         Api = new RoomsApi(http, token);
         Connection = new LiveConnection(settings, token);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -32,8 +32,6 @@ public sealed class ClientContext : IAsyncDisposable
     }
 
     public ClientSettings Settings { get; }
-    public HttpClient Http { get; }
-    public string? Token { get; }
     public RoomsApi Api { get; }
     public LiveConnection Connection { get; }
 
@@ -77,7 +75,7 @@ public sealed class ClientContext : IAsyncDisposable
     {
         foreach (var signal in _signals) signal.Dispose();
         await Connection.DisposeAsync();
-        Http.Dispose();
+        _http.Dispose();
         _stop.Dispose();
     }
 }

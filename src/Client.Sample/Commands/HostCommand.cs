@@ -56,15 +56,15 @@ public static class HostCommand
 
         // Setup steps that fail are reported and skipped: the host can fix them from the prompt.
         foreach (var spec in parse.GetValue(Products) ?? [])
-            await Try(() => host.AddProductAsync(ProductSpec.Parse(spec)));
-        if (parse.GetValue(Start)) await Try(host.StartAsync);
+            await Attempt.RunAsync(() => host.AddProductAsync(ProductSpec.Parse(spec)));
+        if (parse.GetValue(Start)) await Attempt.RunAsync(host.StartAsync);
 
         if (!await client.ConnectAsync()) return 1;
         if (!await session.JoinAsync()) return 1;
 
-        if (parse.GetValue(Pin) is { } productId) await Try(() => host.PinAsync(productId));
+        if (parse.GetValue(Pin) is { } productId) await Attempt.RunAsync(() => host.PinAsync(productId));
         foreach (var spec in parse.GetValue(FlashSales) ?? [])
-            await Try(() => host.StartSaleAsync(FlashSaleSpec.Parse(spec)));
+            await Attempt.RunAsync(() => host.StartSaleAsync(FlashSaleSpec.Parse(spec)));
 
         var commands = new CommandSet();
         host.Register(commands);
@@ -90,18 +90,6 @@ public static class HostCommand
         {
             Out.Error(e);
             return null;
-        }
-    }
-
-    private static async Task Try(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Out.Error(e);
         }
     }
 }

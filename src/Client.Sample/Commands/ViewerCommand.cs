@@ -45,9 +45,9 @@ public static class ViewerCommand
         if (!await EnterAsync(parse, settings, session)) return 1;
 
         // The one-shot actions of the command line, each allowed to fail on its own.
-        if (parse.GetValue(Comment) is { } text) await Try(() => chat.CommentAsync(text));
-        if (parse.GetValue(Like) is { } taps) await Try(() => chat.LikeAsync(taps));
-        if (parse.GetValue(Buy) is { } saleId) await Try(() => shopper.BuyAsync(saleId, parse.GetValue(Quantity)));
+        if (parse.GetValue(Comment) is { } text) await Attempt.RunAsync(() => chat.CommentAsync(text));
+        if (parse.GetValue(Like) is { } taps) await Attempt.RunAsync(() => chat.LikeAsync(taps));
+        if (parse.GetValue(Buy) is { } saleId) await Attempt.RunAsync(() => shopper.BuyAsync(saleId, parse.GetValue(Quantity)));
 
         var commands = new CommandSet();
         chat.Register(commands);
@@ -68,17 +68,5 @@ public static class ViewerCommand
             return await session.JoinAsync();
         }
         return await session.ResumeAsync("--resume", from) || await session.JoinAsync();
-    }
-
-    private static async Task Try(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception e)
-        {
-            Out.Error(e);
-        }
     }
 }
