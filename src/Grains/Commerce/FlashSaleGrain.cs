@@ -110,6 +110,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
 
     private string? Refusal(Caller caller, SaleTerms terms, int quantity)
     {
+        // A sale that sold out stays "sold out" to latecomers: that is what the stampede's tail hears.
+        if (S.Status == FlashSaleStatus.Ended && S.EndReason == FlashSaleEndReason.SoldOut) return PurchaseStatus.SoldOut;
         if (S.Status != FlashSaleStatus.Active || Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
