@@ -106,6 +106,8 @@ public sealed class BuyerGrain(
             HoldExpiresAt = expiresAt,
         };
         state.State.Checkouts[key] = orderId;
+        // Indexed here, in the same write as the emptied cart (the order grain indexes flash-sale orders).
+        state.State.Orders.Add(orderId);
         Lines.Clear();
         await SaveCart();
         return await GrainFactory.GetGrain<IOrderGrain>(orderId).Track(order);

@@ -110,6 +110,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
 
     private string? Refusal(Caller caller, SaleTerms terms, int quantity)
     {
+        // A sale that sold out stays "sold out" to latecomers: that is what the stampede's tail hears.
+        if (S.Status == FlashSaleStatus.Ended && S.EndReason == FlashSaleEndReason.SoldOut) return PurchaseStatus.SoldOut;
         if (S.Status != FlashSaleStatus.Active || Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
@@ -172,7 +174,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
     private async Task ReportEndAsync()
     {
         if (S.Status != FlashSaleStatus.Ended || S.EndReported) return;
-        await GrainFactory.GetGrain<ILiveRoomGrain>(S.Terms!.RoomId).OnFlashSaleEnded(SaleId, S.Sold, S.EndReason!, S.Remaining);
+        // "sold" in flashSaleEnded counts the units taken (paid or still held) when the sale ended.
+        await GrainFactory.GetGrain<ILiveRoomGrain>(S.Terms!.RoomId).OnFlashSaleEnded(SaleId, S.Terms.Quantity - S.Remaining, S.EndReason!, S.Remaining);
         S.EndReported = true;
         await _commit.CommitAsync();
     }
@@ -269,7 +272,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
             throw;
         }
         var terms = S.Terms!;
-        if (S.Remaining != _lastPublishedRemaining)
+        // After the end, released units go back to the product, not to this sale: no counter climbing back.
+        if (S.Remaining != _lastPublishedRemaining && (S.Status == FlashSaleStatus.Active || S.Remaining < _lastPublishedRemaining || _lastPublishedRemaining < 0))
         {
             _lastPublishedRemaining = S.Remaining;
             _publisher.PublishRoom(terms.RoomId, [new RoomEvent { Type = EventTypes.Stock, At = Now, Data = new StockData { SaleId = SaleId, Remaining = S.Remaining } }]);

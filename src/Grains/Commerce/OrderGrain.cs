@@ -28,7 +28,8 @@ public sealed class OrderGrain(
         if (Current is { } existing) return existing;
         state.State.Order = order;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IBuyerGrain>(order.UserId).AddOrder(order.OrderId);
+        // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
+        if (order.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(order.UserId).AddOrder(order.OrderId);
         await Stats(order, paid: false);
         Announce(order);
         return order;

@@ -1,0 +1,48 @@
+using LiveCommerce.Protocol;
+using LiveCommerce.Realtime;
+using LiveCommerce.Rooms;
+
+namespace LiveCommerce.Client.Output;
+
+/// <summary>
+/// One readable line per event: time, <c>#seq</c> for log events (<c>·</c> for state events,
+/// <c>me</c> for personal ones), type, then the fields.
+/// </summary>
+public static class EventPrinter
+{
+    public static void Print(RoomEvent e) =>
+        Out.Line($"{Formats.TimeMs(e.At)} {(e.Seq is { } seq ? "#" + seq : "·"),-6} {e.Type,-16} {Describe(e.Type, e.Data)}");
+
+    public static void Print(PersonalEvent e) =>
+        Out.Line($"{Formats.TimeMs(e.At)} {"me",-6} {e.Type,-16} {Describe(e.Type, e.Data)}");
+
+    private static string Describe(string type, object data)
+    {
+        try
+        {
+            return type switch
+            {
+                EventTypes.Comment => Formats.Comment(EventData.Read<CommentData>(data)),
+                EventTypes.CommentDeleted => $"comment {EventData.Read<CommentDeletedData>(data).CommentId} removed",
+                EventTypes.Pinned => Formats.Product(EventData.Read<PinnedData>(data).Product),
+                EventTypes.Unpinned => "",
+                EventTypes.FlashSaleStarted => Formats.SaleStarted(EventData.Read<FlashSaleStartedData>(data)),
+                EventTypes.FlashSaleEnded => Formats.SaleEnded(EventData.Read<FlashSaleEndedData>(data)),
+                EventTypes.RoomStatus => EventData.Read<RoomStatusData>(data).Status,
+                EventTypes.UserMuted => Formats.Muted(EventData.Read<UserMutedData>(data)),
+                EventTypes.SlowMode => $"{EventData.Read<SlowModeData>(data).Seconds} s between comments",
+                EventTypes.Likes => $"total {EventData.Read<LikesData>(data).Total}",
+                EventTypes.Viewers => Formats.Viewers(EventData.Read<ViewerCounts>(data)),
+                EventTypes.Stock => Formats.Stock(EventData.Read<StockData>(data)),
+                EventTypes.CartUpdated => Formats.Cart(EventData.Read<CartUpdatedData>(data).Cart),
+                EventTypes.OrderUpdated => Formats.Order(EventData.Read<OrderUpdatedData>(data).Order),
+                _ => RawData.ToJson(data),
+            };
+        }
+        catch (Exception e)
+        {
+            // A shape the client cannot read is worth showing as it came, not worth stopping for.
+            return $"{RawData.ToJson(data)}  (unreadable as {type}: {e.Message})";
+        }
+    }
+}
