@@ -25,14 +25,19 @@ public sealed class OrderGrain(
 
     public async Task<Order> Track(Order order)
     {
-        if (Current is { } existing) return existing;
-        state.State.Order = order;
-        await state.WriteStateAsync();
+        if (Current is null)
+        {
+            state.State.Order = order;
+            await state.WriteStateAsync();
+        }
+        var tracked = Current!;
+        // The follow-ups are idempotent and run again on a retry: a call that failed part-way (a host
+        // died after the order was stored) must not leave an acknowledged order out of its buyer's list.
         // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
-        if (order.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(order.UserId).AddOrder(order.OrderId);
-        await Stats(order, paid: false);
-        Announce(order);
-        return order;
+        if (tracked.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId);
+        await Stats(tracked, paid: false);
+        Announce(tracked);
+        return tracked;
     }
 
     public Task<Order> Get(Caller caller) => Task.FromResult(Owned(caller));
