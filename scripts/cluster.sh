@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A LiveCommerce cluster on this machine: one redis-server and three LiveHost processes that form one
-# Orleans cluster through it (docs/cluster.md). Prints the URLs; Ctrl+C stops everything it started.
+# Orleans cluster through it (docs/cluster.md). Prints the URLs; Ctrl+C stops everything it started
+# (the hosts first, then Redis).
 #
 #   scripts/cluster.sh [--hosts N] [--no-build] [--fresh]
 #
@@ -39,14 +40,12 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 # Answers 0 when something on 127.0.0.1:$1 answers "$2" with HTTP 200 (bash only, no curl needed).
-http_ok() {
-  local port=$1 path=$2 line
-  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$path" >&3
-  IFS= read -r -t 10 line <&3 || line=""
-  exec 3>&- 3<&-
+http_ok() (
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+  IFS= read -r -t 10 line <&3 || exit 1
   [[ "$line" == *" 200 "* ]]
-}
+) 2>/dev/null
 redis_ping() { redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; }
 
 if redis_ping; then
@@ -65,30 +64,39 @@ content_root="$(cd "$(dirname "$dll")" && pwd)"
 [ "$fresh" = "1" ] && rm -rf "$dir"
 mkdir -p "$dir/redis"
 pids=()
+redis_pid=""
 stopping=0
 stop_all() {
   [ "$stopping" = "1" ] && return
   stopping=1
-  echo
-  echo "Stopping the hosts and redis-server..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Output may be gone (a pipe closed by the same Ctrl+C): never let that stop the cleaning up.
+  trap '' PIPE
+  { echo; echo "Stopping the hosts, then redis-server..."; } 2>/dev/null || true
+  # The hosts first (while Redis still answers, so they leave the cluster cleanly), then Redis.
+  for pid in "${pids[@]}"; do [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true; done
   for _ in $(seq 1 50); do
     alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    for pid in "${pids[@]}"; do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=1; done
     [ "$alive" = "0" ] && break
     sleep 0.2
   done
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true; done
+  if [ -n "$redis_pid" ]; then
+    kill -TERM "$redis_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$redis_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$redis_pid" 2>/dev/null || true
+  fi
   wait 2>/dev/null || true
-  echo "Stopped. Data and logs are in $dir"
+  echo "Stopped. Data and logs are in $dir" 2>/dev/null || true
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 # Redis with an append-only file, so that grain state and membership survive a Redis restart.
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$dir/redis" --appendonly yes --appendfsync everysec \
+# Its own session, so that Ctrl+C in the terminal does not stop it before the hosts have left.
+setsid redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$dir/redis" --appendonly yes --appendfsync everysec \
   --save "" --daemonize no --logfile "$dir/redis.log" &
-pids+=($!)
+redis_pid=$!
 for _ in $(seq 1 50); do redis_ping && break; sleep 0.1; done
 redis_ping || { echo "redis-server did not start: see $dir/redis.log" >&2; exit 1; }
 
@@ -111,7 +119,7 @@ for i in $(seq 0 $((hosts - 1))); do
   port=$((http_port + i))
   for _ in $(seq 1 300); do
     http_ok "$port" /health/ready && break
-    kill -0 "${pids[$((i + 1))]}" 2>/dev/null || { echo "host $((i + 1)) exited: see $dir/host$((i + 1)).log" >&2; tail -n 20 "$dir/host$((i + 1)).log" >&2; exit 1; }
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "host $((i + 1)) exited: see $dir/host$((i + 1)).log" >&2; tail -n 20 "$dir/host$((i + 1)).log" >&2; exit 1; }
     sleep 0.2
   done
   http_ok "$port" /health/ready || { echo "host $((i + 1)) is not ready: see $dir/host$((i + 1)).log" >&2; exit 1; }
@@ -132,10 +140,10 @@ echo "Press Ctrl+C to stop all of it."
 
 while true; do
   for i in $(seq 0 $((hosts - 1))); do
-    pid=${pids[$((i + 1))]}
+    pid=${pids[$i]}
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
       echo "host $((i + 1)) has exited (see $dir/host$((i + 1)).log); the others carry on."
-      pids[$((i + 1))]=""
+      pids[$i]=""
     fi
   done
   sleep 1
