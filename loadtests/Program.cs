@@ -1,0 +1,13 @@
+using System.CommandLine;
+using LiveCommerce.LoadTests.Baseline;
+using LiveCommerce.LoadTests.Bench;
+using LiveCommerce.LoadTests.Cli;
+
+// LiveCommerce load tests: named scenarios against running servers, the bare baseline hub, and the bench.
+// Piped output (CI, the bench's child runs): wide tables instead of 80 wrapped columns.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+var root = new RootCommand("LiveCommerce load tests: simulate audiences, measure fan-out, joins and flash sales (docs/loadtests.md)");
+foreach (var command in ScenarioCommands.Create()) root.Subcommands.Add(command);
+root.Subcommands.Add(BareHubCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return await root.Parse(args).InvokeAsync();
