@@ -5,7 +5,16 @@ using LiveCommerce.LoadTests.Cli;
 
 // LiveCommerce load tests: named scenarios against running servers, the bare baseline hub, and the bench.
 // Piped output (CI, the bench's child runs): wide tables instead of 80 wrapped columns.
-if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+    {
+        Ansi = Spectre.Console.AnsiSupport.No,
+        ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        Interactive = Spectre.Console.InteractionSupport.No,
+    });
+    Spectre.Console.AnsiConsole.Profile.Width = 160;
+}
 var root = new RootCommand("LiveCommerce load tests: simulate audiences, measure fan-out, joins and flash sales (docs/loadtests.md)");
 foreach (var command in ScenarioCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(BareHubCommand.Create());
