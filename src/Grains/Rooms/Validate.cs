@@ -15,6 +15,8 @@ public static partial class Validate
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
 
+    public static bool IsId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) => value is not null && IdPattern().IsMatch(value);
+
     public static string Id(string? value, string name) =>
         value is not null && IdPattern().IsMatch(value)
             ? value

@@ -24,6 +24,7 @@ public static class RealtimeSetup
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("livecommerce");
             });
 
+        CodedErrorProtocol.DecorateAll(builder.Services);
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<FramePublisher>();
         builder.Services.AddSingleton<IRoomPublisher>(sp => sp.GetRequiredService<FramePublisher>());

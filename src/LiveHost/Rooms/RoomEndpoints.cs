@@ -43,8 +43,8 @@ public static class RoomEndpoints
     /// <summary>The room grain, after checking the id's shape so that junk never activates a grain.</summary>
     public static ILiveRoomGrain Room(IGrainFactory grains, string? roomId)
     {
-        if (roomId is null || roomId.Length is 0 or > 64) throw LiveCommerceException.NotFound($"room '{roomId}' does not exist");
-        return grains.GetGrain<ILiveRoomGrain>(Validate.Id(roomId, "roomId"));
+        if (!Validate.IsId(roomId)) throw LiveCommerceException.NotFound($"room '{roomId}' does not exist");
+        return grains.GetGrain<ILiveRoomGrain>(roomId);
     }
 
     private static string NewRoomId() => "r" + Guid.NewGuid().ToString("N")[..11];

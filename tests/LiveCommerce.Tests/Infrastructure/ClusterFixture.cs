@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using LiveCommerce.Persistence;
+using LiveCommerce.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace LiveCommerce.Tests.Infrastructure;
+
+/// <summary>An Orleans TestCluster with the real grains, a fake clock and a publisher that records.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    // Silos run in this process, so the configurator can hand them these instances.
+    public static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public static readonly RecordingPublisher Publisher = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.StopAllSilosAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Live);
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<IRoomPublisher>(Publisher);
+            silo.Services.AddOptions<Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
+        }
+    }
+}
+
+public sealed class RecordingPublisher : IRoomPublisher
+{
+    public ConcurrentQueue<(string RoomId, RoomEvent Event)> Room { get; } = new();
+    public ConcurrentQueue<(string UserId, PersonalEvent Event)> Personal { get; } = new();
+
+    public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
+    {
+        foreach (var evt in events) Room.Enqueue((roomId, evt));
+    }
+
+    public void PublishPersonal(string userId, PersonalEvent evt) => Personal.Enqueue((userId, evt));
+
+    public RoomEvent[] Of(string roomId) => Room.Where(r => r.RoomId == roomId).Select(r => r.Event).ToArray();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
