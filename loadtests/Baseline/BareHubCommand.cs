@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace LiveCommerce.LoadTests.Baseline;
 
@@ -16,8 +17,8 @@ public static class BareHubCommand
             var app = BareHubApp.Build(["--urls", parse.GetValue(urls)!], parse.GetValue(frameMs));
             await app.StartAsync(ct);
             Console.WriteLine($"bare hub listening on {parse.GetValue(urls)} (frame-ms {parse.GetValue(frameMs)})");
-            try { await Task.Delay(Timeout.Infinite, ct); }
-            catch (OperationCanceledException) { }
+            // Ends on Ctrl+C or SIGTERM (the host's own console lifetime) or when the command is cancelled.
+            await app.WaitForShutdownAsync(ct);
             await app.StopAsync(CancellationToken.None);
             return 0;
         });
