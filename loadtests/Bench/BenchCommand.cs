@@ -108,22 +108,41 @@ public static class BenchCommand
         args.AddRange(load.Args);
         var started = Stopwatch.StartNew();
         using var child = ChildProcess.Start("dotnet", args, cpus, AppContext.BaseDirectory);
-        await AnsiConsole.Status().StartAsync($"{target.Label} · {load.Key}", async status =>
+        using (ct.Register(child.Interrupt)) // Ctrl+C: the run stops and still writes its report
         {
-            using var reg = ct.Register(child.Interrupt); // Ctrl+C: the run stops and still writes its report
-            while (!child.Exited)
+            if (Console.IsOutputRedirected) await WatchPlainAsync(child, started, $"{target.Label} · {load.Key}");
+            else await AnsiConsole.Status().StartAsync($"{target.Label} · {load.Key}", async status =>
             {
-                status.Status($"{target.Label} · {load.Key} · {started.Elapsed.TotalSeconds:0}s · {Markup.Escape(LastLine(child.Tail))}");
-                await Task.Delay(500, CancellationToken.None);
-                if (started.Elapsed > TimeSpan.FromMinutes(11)) child.Dispose();
-            }
-        });
+                while (!child.Exited)
+                {
+                    status.Status($"{target.Label} · {load.Key} · {started.Elapsed.TotalSeconds:0}s · {Markup.Escape(LastLine(child.Tail))}");
+                    await Task.Delay(500, CancellationToken.None);
+                    if (started.Elapsed > RunLimit) child.Dispose();
+                }
+            });
+        }
         var result = BenchResult.Read(load, target, outDir);
         var summary = string.Join(", ", new[] { "joinsPerSecond", "deliveriesPerSecond", "fanoutP99Ms", "attemptsPerSecond", "buyP99Ms", "serverBytesPerViewer" }
             .Where(k => result.Number(k) is not null).Select(k => $"{k} {BenchSummary.N(result.Number(k))}"));
         AnsiConsole.MarkupLine($"  {load.Key}: {Markup.Escape(result.Outcome)} in {started.Elapsed.TotalSeconds:0}s; {Markup.Escape(summary)}");
         if (result.Outcome == "missing") AnsiConsole.MarkupLine($"[red]{Markup.Escape(child.Tail)}[/]");
         return result;
+    }
+
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(11);
+
+    /// <summary>Piped output: one line every 15 s instead of a spinner.</summary>
+    private static async Task WatchPlainAsync(ChildProcess child, Stopwatch started, string label)
+    {
+        var next = TimeSpan.FromSeconds(15);
+        while (!child.Exited)
+        {
+            await Task.Delay(250, CancellationToken.None);
+            if (started.Elapsed > RunLimit) child.Dispose();
+            if (started.Elapsed < next) continue;
+            Console.WriteLine($"    {label} · {started.Elapsed.TotalSeconds:0}s · {LastLine(child.Tail)}");
+            next += TimeSpan.FromSeconds(15);
+        }
     }
 
     private static string LastLine(string tail) => tail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() is { } l && l.Length > 90 ? l[..90] : tail.Split('\n').LastOrDefault() ?? "";

@@ -23,11 +23,13 @@ public static class BenchPlan
         static bool All(BenchTarget t) => true;
         var loads = new List<BenchLoad>
         {
+            // Not compared: JIT, thread pool and GC heaps warm up here, so the measured runs don't pay for them.
+            new("warmup", "join-storm", ["--viewers", "200", "--within", "1", "--hold", "0", "--no-charts"], All),
             quick
                 ? new("join", "join-storm", ["--viewers", "1000", "--load", "burst", "--hold", "1"], NotFramed)
                 : new("join", "join-storm", ["--viewers", "10000", "--load", "burst", "--hold", "3"], NotFramed),
             quick
-                ? new("fanout300", "fanout", ["--viewers", "200", "--rate", "300", "--duration", "5", "--within", "2", "--drain", "3"], All)
+                ? new("fanout300", "fanout", ["--viewers", "200", "--rate", "300", "--duration", "4", "--within", "2", "--drain", "3"], All)
                 : new("fanout300", "fanout", ["--viewers", "1000", "--rate", "300", "--duration", "20", "--within", "5", "--drain", "10"], All),
         };
         int[] scale = quick ? [500] : [1_000, 2_500, 5_000, 7_500, 10_000];
@@ -35,7 +37,7 @@ public static class BenchPlan
         {
             var within = Math.Max(2, n / 800).ToString(CultureInfo.InvariantCulture);
             loads.Add(new($"scale{n}", "fanout",
-                ["--viewers", n.ToString(CultureInfo.InvariantCulture), "--rate", "1", "--duration", quick ? "5" : "15", "--within", within, "--drain", "5", "--senders", "1"],
+                ["--viewers", n.ToString(CultureInfo.InvariantCulture), "--rate", "1", "--duration", quick ? "4" : "15", "--within", within, "--drain", "5", "--senders", "1"],
                 All, n));
         }
         loads.Add(quick
