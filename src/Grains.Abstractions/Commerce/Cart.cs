@@ -11,6 +11,8 @@ public sealed record LineItem
     [Id(2), DataMember(Name = "name")] public required string Name { get; init; }
     [Id(3), DataMember(Name = "unitPrice")] public required decimal UnitPrice { get; init; }
     [Id(4), DataMember(Name = "quantity")] public required int Quantity { get; init; }
+    /// <summary>Added to the protocol's line shape: the product's currency (a cart holds one currency).</summary>
+    [Id(5), DataMember(Name = "currency")] public string? Currency { get; init; }
 
     public decimal Amount => UnitPrice * Quantity;
 }

@@ -1,3 +1,4 @@
+using LiveCommerce.Commerce;
 using LiveCommerce.Identity;
 using LiveCommerce.Realtime;
 
@@ -29,6 +30,24 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("DeleteComment")] Task DeleteComment(Caller caller, string? commentId);
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
+
+    // Commerce: flash sales and product stock.
+    [Alias("StartFlashSale")] Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request);
+    [Alias("EndFlashSale")] Task EndFlashSale(Caller caller, string? saleId);
+    /// <summary>From the sale grain: the sale ended; its unsold units go back to the product's stock.</summary>
+    [Alias("OnFlashSaleEnded")] Task OnFlashSaleEnded(string saleId, int sold, string reason, int unsold);
+    /// <summary>From the sale grain: the latest remaining, for snapshots.</summary>
+    [Alias("OnFlashSaleProgress"), Orleans.Concurrency.OneWay] Task OnFlashSaleProgress(string saleId, int remaining);
+    /// <summary>From a sale grain: units released after the sale ended go back to the product's stock.</summary>
+    [Alias("ReturnStock")] Task ReturnStock(string productId, int quantity);
+    /// <summary>For a cart: the product as it is sold now; counts an add-to-cart.</summary>
+    [Alias("ProductForCart")] Task<Product> ProductForCart(Caller caller, string? productId, int quantity);
+    /// <summary>Holds stock for the lines (all or nothing); returns them priced by the room.</summary>
+    [Alias("HoldStock")] Task<LineItem[]> HoldStock(Caller caller, string orderId, LineItem[] lines, DateTime expiresAt);
+    [Alias("ConfirmStock")] Task<string> ConfirmStock(string orderId, string userId);
+    [Alias("ReleaseStock")] Task<string> ReleaseStock(string orderId, string userId, string status);
+    /// <summary>Counts a placed order (reserved) and, when paid, the sale, for the room's stats.</summary>
+    [Alias("RecordOrder")] Task RecordOrder(string orderId, string userId, int units, decimal amount, bool paid);
 
     /// <summary>A host's audience change; returns the room activation's epoch (see <see cref="PresenceReport"/>).</summary>
     [Alias("ReportPresence")] Task<Guid> ReportPresence(PresenceReport report);

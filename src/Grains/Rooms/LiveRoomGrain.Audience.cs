@@ -67,6 +67,7 @@ public sealed partial class LiveRoomGrain
     private async Task HousekeepingAsync(CancellationToken cancellationToken)
     {
         if (S.Room is null) return;
+        ExpireDueHolds();
         if (_tally.DropSilentHosts(Now, TimeSpan.FromSeconds(_options.PresenceHostTimeoutSeconds))) PublishViewerCounts();
         await RefreshDirectoryAsync(force: false);
     }

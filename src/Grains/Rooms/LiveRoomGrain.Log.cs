@@ -32,10 +32,11 @@ public sealed partial class LiveRoomGrain
         return S.Log.GetRange(start, S.Log.Count - start).ToArray();
     }
 
-    private Task Commit(bool room = true, bool audience = false)
+    private Task Commit(bool room = true, bool audience = false, bool commerce = false)
     {
         _roomDirty |= room;
         _audienceDirty |= audience;
+        _commerceDirty |= commerce;
         _snapshot = null;
         return _commit.CommitAsync();
     }
@@ -44,13 +45,14 @@ public sealed partial class LiveRoomGrain
     {
         var events = _outbox.Count == 0 ? null : _outbox.ToArray();
         _outbox.Clear();
-        var (room, audience) = (_roomDirty, _audienceDirty);
-        (_roomDirty, _audienceDirty) = (false, false);
+        var (room, audience, commerce) = (_roomDirty, _audienceDirty, _commerceDirty);
+        (_roomDirty, _audienceDirty, _commerceDirty) = (false, false, false);
         try
         {
             await Task.WhenAll(
                 room ? _room.WriteStateAsync() : Task.CompletedTask,
-                audience ? _audience.WriteStateAsync() : Task.CompletedTask);
+                audience ? _audience.WriteStateAsync() : Task.CompletedTask,
+                commerce ? _commerce.WriteStateAsync() : Task.CompletedTask);
         }
         catch
         {

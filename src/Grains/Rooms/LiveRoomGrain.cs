@@ -26,17 +26,22 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private readonly CommentGuard _commentGuard;
     private bool _roomDirty;
     private bool _audienceDirty;
+    private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
         [PersistentState("audience", StorageNames.Live)] IPersistentState<AudienceState> audience,
+        [PersistentState("commerce", StorageNames.Live)] IPersistentState<RoomCommerceState> commerce,
         IRoomPublisher publisher,
         TimeProvider time,
-        IOptions<RoomOptions> options)
+        IOptions<RoomOptions> options,
+        IOptions<Commerce.CommerceOptions> commerceOptions)
     {
         _room = room;
         _audience = audience;
+        _commerce = commerce;
+        _commerceOptions = commerceOptions.Value;
         _publisher = publisher;
         _time = time;
         _options = options.Value;

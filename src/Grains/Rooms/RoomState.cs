@@ -20,6 +20,30 @@ public sealed class RoomState
     [Id(8)] public int SlowModeSeconds { get; set; }
     [Id(9)] public Dictionary<string, DateTime> MutedUntil { get; set; } = [];
     [Id(10)] public List<FlashSale> FlashSales { get; set; } = [];
+    [Id(11)] public int SaleCounter { get; set; }
+    /// <summary>Product stock held by unpaid cart orders, by order id.</summary>
+    [Id(12)] public Dictionary<string, StockHold> Holds { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("StockHold")]
+public sealed class StockHold
+{
+    [Id(0)] public required string UserId { get; set; }
+    [Id(1)] public required LineItem[] Lines { get; set; }
+    [Id(2)] public required DateTime ExpiresAt { get; set; }
+    [Id(3)] public required string Status { get; set; }
+}
+
+/// <summary>The room's selling figures (kept apart so that a comment does not rewrite them).</summary>
+[GenerateSerializer, Alias("RoomCommerceState")]
+public sealed class RoomCommerceState
+{
+    [Id(0)] public long AddToCarts { get; set; }
+    [Id(1)] public HashSet<string> PlacedOrders { get; set; } = [];
+    [Id(2)] public HashSet<string> PaidOrders { get; set; } = [];
+    [Id(3)] public long UnitsSold { get; set; }
+    [Id(4)] public decimal Gmv { get; set; }
+    [Id(5)] public HashSet<string> PayingBuyers { get; set; } = [];
 }
 
 /// <summary>

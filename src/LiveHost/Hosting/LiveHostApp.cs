@@ -1,8 +1,10 @@
+using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Hosting;
 
@@ -14,7 +16,7 @@ public static class LiveHostApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
@@ -35,6 +37,7 @@ public static class LiveHostApp
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
+        app.MapCommerce();
         app.MapLiveRealtime();
         app.AnnounceUrls();
         return app;

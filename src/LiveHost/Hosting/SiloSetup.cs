@@ -17,6 +17,7 @@ public static class SiloSetup
     {
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Commerce.CommerceOptions>().BindConfiguration(Commerce.CommerceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var redis = builder.Configuration.RedisConnectionString();

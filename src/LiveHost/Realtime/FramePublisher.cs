@@ -13,7 +13,6 @@ namespace LiveCommerce.Realtime;
 public sealed class FramePublisher(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<RealtimeOptions> options,
-    TimeProvider time,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
     private sealed class RoomQueue
@@ -70,7 +69,8 @@ public sealed class FramePublisher(
             {
                 logger.LogWarning(e, "Could not send a frame of room {RoomId}", roomId);
             }
-            if (_interval > TimeSpan.Zero) await Task.Delay(_interval, time);
+            // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
+            if (_interval > TimeSpan.Zero) await Task.Delay(_interval);
         }
     }
 

@@ -8,18 +8,18 @@ public sealed class PresenceReporter(
     PresenceTracker tracker,
     IGrainFactory grains,
     IOptions<RealtimeOptions> options,
-    TimeProvider time,
     ILogger<PresenceReporter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PresenceFlushMs), time);
+        // The real clock: reporting is plumbing, not business time (which tests may fake).
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PresenceFlushMs));
         var heartbeat = TimeSpan.FromSeconds(options.Value.PresenceHeartbeatSeconds);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var reports = tracker.TakeReports(time.GetUtcNow().UtcDateTime, heartbeat);
+                var reports = tracker.TakeReports(DateTime.UtcNow, heartbeat);
                 await Task.WhenAll(reports.Select(r => SendAsync(r.RoomId, r.Report)));
             }
         }

@@ -1,0 +1,44 @@
+using LiveCommerce.Identity;
+
+namespace LiveCommerce.Commerce;
+
+/// <summary>
+/// One flash sale's stock, keyed by sale id. The single activation makes <c>remaining ≥ 0</c> and the
+/// per-user limit exact; purchases are group-committed and acknowledged only once stored.
+/// </summary>
+[Alias("IFlashSaleGrain")]
+public interface IFlashSaleGrain : IGrainWithStringKey
+{
+    [Alias("Open")] Task<FlashSale> Open(SaleTerms terms);
+    [Alias("Buy")] Task<PurchaseResult> Buy(Caller caller, int quantity, string? idempotencyKey);
+    [Alias("End")] Task End(string reason);
+    [Alias("Get")] Task<FlashSale> Get();
+    /// <summary>Turns a held reservation into a sale; returns the order status that results.</summary>
+    [Alias("Confirm")] Task<string> Confirm(string orderId, string userId);
+    /// <summary>Gives a held reservation's units back; returns the order status that results.</summary>
+    [Alias("Release")] Task<string> Release(string orderId, string userId, string status);
+    [Alias("Audit")] Task<SaleAudit> Audit();
+}
+
+/// <summary>What the room hands a new sale.</summary>
+[GenerateSerializer, Immutable, Alias("SaleTerms")]
+public sealed record SaleTerms(
+    [property: Id(0)] string RoomId,
+    [property: Id(1)] string ProductId,
+    [property: Id(2)] string ProductName,
+    [property: Id(3)] decimal Price,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] int Quantity,
+    [property: Id(6)] int PerUserLimit,
+    [property: Id(7)] DateTime EndsAt,
+    [property: Id(8)] string[] SellRegions);
+
+/// <summary>A sale's books: sold + held + remaining = quantity, always.</summary>
+[GenerateSerializer, Immutable, Alias("SaleAudit")]
+public sealed record SaleAudit(
+    [property: Id(0)] int Quantity,
+    [property: Id(1)] int Sold,
+    [property: Id(2)] int Held,
+    [property: Id(3)] int Remaining,
+    [property: Id(4)] Dictionary<string, int> UnitsPerUser,
+    [property: Id(5)] string Status);

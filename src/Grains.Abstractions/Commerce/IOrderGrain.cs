@@ -1,0 +1,31 @@
+using LiveCommerce.Identity;
+
+namespace LiveCommerce.Commerce;
+
+/// <summary>One order, keyed by order id: the buyer's view of it, and the way to pay or cancel.</summary>
+[Alias("IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Records a reserved order (idempotent) and indexes it for its buyer.</summary>
+    [Alias("Track")] Task<Order> Track(Order order);
+    [Alias("Get")] Task<Order> Get(Caller caller);
+    [Alias("Pay")] Task<Order> Pay(Caller caller);
+    [Alias("Cancel")] Task<Order> Cancel(Caller caller);
+    /// <summary>The stock owner expired the hold.</summary>
+    [Alias("MarkExpired")] Task MarkExpired();
+    /// <summary>For the buyer index: the order without an ownership check.</summary>
+    [Alias("Peek")] Task<Order?> Peek();
+}
+
+/// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>
+[Alias("IBuyerGrain")]
+public interface IBuyerGrain : IGrainWithStringKey
+{
+    [Alias("AddToCart")] Task<Cart> AddToCart(Caller caller, string? roomId, string? productId, int quantity);
+    [Alias("RemoveFromCart")] Task<Cart> RemoveFromCart(Caller caller, string? productId);
+    [Alias("GetCart")] Task<Cart> GetCart(Caller caller);
+    [Alias("Checkout")] Task<Order> Checkout(Caller caller, string? idempotencyKey);
+    [Alias("AddOrder")] Task AddOrder(string orderId);
+    /// <summary>The buyer's orders, newest first.</summary>
+    [Alias("ListOrders")] Task<Order[]> ListOrders(Caller caller);
+}

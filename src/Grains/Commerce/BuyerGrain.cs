@@ -1,0 +1,148 @@
+using LiveCommerce.Errors;
+using LiveCommerce.Identity;
+using LiveCommerce.Persistence;
+using LiveCommerce.Realtime;
+using LiveCommerce.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Commerce;
+
+[GenerateSerializer, Alias("BuyerState")]
+public sealed class BuyerState
+{
+    [Id(0)] public List<LineItem> Cart { get; set; } = [];
+    /// <summary>Order ids, oldest first.</summary>
+    [Id(1)] public List<string> Orders { get; set; } = [];
+    /// <summary>Checkout idempotency key → order id.</summary>
+    [Id(2)] public Dictionary<string, string> Checkouts { get; set; } = [];
+}
+
+/// <summary>
+/// One buyer: the cart across rooms, checkout, and the index of their orders. Checkout holds stock in
+/// every room of the cart or in none (a refusal releases what was already held).
+/// </summary>
+public sealed class BuyerGrain(
+    [PersistentState("buyer", StorageNames.Live)] IPersistentState<BuyerState> state,
+    IRoomPublisher publisher,
+    TimeProvider time,
+    IOptions<CommerceOptions> options) : Grain, IBuyerGrain
+{
+    private string UserId => this.GetPrimaryKeyString();
+    private List<LineItem> Lines => state.State.Cart;
+
+    public async Task<Cart> AddToCart(Caller caller, string? roomId, string? productId, int quantity)
+    {
+        Own(caller);
+        var room = Validate.Id(roomId, "roomId");
+        var product = Validate.Id(productId, "productId");
+        var existing = Lines.Find(l => l.RoomId == room && l.ProductId == product);
+        var total = Validate.Range(quantity, 1, options.Value.MaxQuantityPerLine, "quantity") + (existing?.Quantity ?? 0);
+        if (total > options.Value.MaxQuantityPerLine)
+            throw LiveCommerceException.Invalid($"at most {options.Value.MaxQuantityPerLine} of one product per cart");
+        if (existing is null && Lines.Count >= options.Value.MaxCartLines)
+            throw LiveCommerceException.Invalid($"a cart holds at most {options.Value.MaxCartLines} products");
+
+        var offered = await GrainFactory.GetGrain<ILiveRoomGrain>(room).ProductForCart(caller, product, total);
+        if (Lines.Any(l => l != existing && l.Currency != offered.Currency))
+            throw LiveCommerceException.Invalid($"this cart is in {Lines[0].Currency}; check it out before buying in {offered.Currency}");
+        var line = new LineItem { RoomId = room, ProductId = product, Name = offered.Name, UnitPrice = offered.Price, Quantity = total, Currency = offered.Currency };
+        if (existing is null) Lines.Add(line);
+        else Lines[Lines.IndexOf(existing)] = line;
+        return await SaveCart();
+    }
+
+    public async Task<Cart> RemoveFromCart(Caller caller, string? productId)
+    {
+        Own(caller);
+        var product = Validate.Id(productId, "productId");
+        if (Lines.RemoveAll(l => l.ProductId == product) == 0) throw LiveCommerceException.NotFound($"product '{product}' is not in your cart");
+        return await SaveCart();
+    }
+
+    public Task<Cart> GetCart(Caller caller)
+    {
+        Own(caller);
+        return Task.FromResult(View());
+    }
+
+    public async Task<Order> Checkout(Caller caller, string? idempotencyKey)
+    {
+        Own(caller);
+        var key = Validate.Text(idempotencyKey, "idempotencyKey", 100);
+        if (state.State.Checkouts.TryGetValue(key, out var earlier))
+            return await GrainFactory.GetGrain<IOrderGrain>(earlier).Get(caller);
+        if (Lines.Count == 0) throw LiveCommerceException.Invalid("the cart is empty");
+
+        var orderId = "o" + Guid.NewGuid().ToString("N")[..20];
+        var now = time.GetUtcNow().UtcDateTime;
+        var expiresAt = now.AddSeconds(options.Value.HoldSeconds);
+        var held = new List<(string Room, LineItem[] Lines)>();
+        try
+        {
+            foreach (var group in Lines.GroupBy(l => l.RoomId))
+            {
+                var priced = await GrainFactory.GetGrain<ILiveRoomGrain>(group.Key).HoldStock(caller, orderId, [.. group], expiresAt);
+                held.Add((group.Key, priced));
+            }
+        }
+        catch
+        {
+            // Nothing half-done: what other rooms already hold for this order goes back.
+            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<ILiveRoomGrain>(h.Room).ReleaseStock(orderId, UserId, OrderStatus.Cancelled)));
+            throw;
+        }
+
+        var lines = held.SelectMany(h => h.Lines).ToArray();
+        var order = new Order
+        {
+            OrderId = orderId,
+            UserId = UserId,
+            RoomId = lines[0].RoomId,
+            Lines = lines,
+            Total = lines.Sum(l => l.Amount),
+            Currency = lines[0].Currency ?? "USD",
+            Status = OrderStatus.PendingPayment,
+            CreatedAt = now,
+            HoldExpiresAt = expiresAt,
+        };
+        state.State.Checkouts[key] = orderId;
+        Lines.Clear();
+        await SaveCart();
+        return await GrainFactory.GetGrain<IOrderGrain>(orderId).Track(order);
+    }
+
+    public async Task AddOrder(string orderId)
+    {
+        if (state.State.Orders.Contains(orderId)) return;
+        state.State.Orders.Add(orderId);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<Order[]> ListOrders(Caller caller)
+    {
+        Own(caller);
+        var orders = await Task.WhenAll(state.State.Orders.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).Get(caller)));
+        return orders.OrderByDescending(o => o.CreatedAt).ToArray();
+    }
+
+    private async Task<Cart> SaveCart()
+    {
+        await state.WriteStateAsync();
+        var cart = View();
+        publisher.PublishPersonal(UserId, new PersonalEvent
+        {
+            Type = EventTypes.CartUpdated,
+            At = time.GetUtcNow().UtcDateTime,
+            Data = new CartUpdatedData { Cart = cart },
+        });
+        return cart;
+    }
+
+    private Cart View() => new() { UserId = UserId, Lines = [.. Lines], Total = Lines.Sum(l => l.Amount) };
+
+    private void Own(Caller caller)
+    {
+        if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to shop");
+        if (caller.UserId != UserId) throw LiveCommerceException.Forbidden("that is another buyer's cart");
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveCommerce.Commerce;
+
+/// <summary>Configuration section <c>Commerce</c>.</summary>
+public sealed class CommerceOptions
+{
+    public const string Section = "Commerce";
+
+    /// <summary>How long a <c>pendingPayment</c> order holds its units before they go back to stock.</summary>
+    [Range(1, 7 * 24 * 3600)] public int HoldSeconds { get; set; } = 300;
+
+    [Range(1, 10_000)] public int MaxQuantityPerLine { get; set; } = 99;
+    [Range(1, 500)] public int MaxCartLines { get; set; } = 50;
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using LiveCommerce.Errors;
+using LiveCommerce.Identity;
+using LiveCommerce.Rooms;
+
+namespace LiveCommerce.Commerce;
+
+/// <summary><c>GET /api/orders</c>: the caller's orders, newest first.</summary>
+public static class CommerceEndpoints
+{
+    public static void MapCommerce(this WebApplication app)
+    {
+        app.MapGet("/api/orders", (ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var caller = user.ToCaller();
+            if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to see your orders");
+            return grains.GetGrain<IBuyerGrain>(caller.UserId!).ListOrders(caller);
+        }).WithTags("Commerce");
+    }
+
+    public static IOrderGrain Order(IGrainFactory grains, string? orderId) =>
+        Validate.IsId(orderId)
+            ? grains.GetGrain<IOrderGrain>(orderId)
+            : throw LiveCommerceException.NotFound($"order '{orderId}' does not exist");
+}
