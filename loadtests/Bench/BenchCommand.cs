@@ -22,15 +22,16 @@ public static class BenchCommand
         var noPin = new Option<bool>("--no-pin") { Description = "Don't pin server and generator to separate CPUs" };
         var skipBuild = new Option<bool>("--skip-build") { Description = "Use the existing LiveHost Release build" };
         var protocol = new Option<string?>("--protocol") { Description = "messagepack (default) or json" };
-        var only = new Option<string[]>("--only") { Description = "Run only these loads (join, fanout300, scale<N>, flash)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("bench", "Run the benchmark: LiveCommerce against a bare SignalR hub on this machine") { quick, output, noPin, skipBuild, protocol, only };
+        var only = new Option<string[]>("--only") { Description = "Run only these loads (warmup, join, fanout300, scale<N>, flash)", AllowMultipleArgumentsPerToken = true };
+        var targets = new Option<string[]>("--targets") { Description = "Run only against these targets (livecommerce, bare-1msg, bare-100ms)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("bench", "Run the benchmark: LiveCommerce against a bare SignalR hub on this machine") { quick, output, noPin, skipBuild, protocol, only, targets };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(quick),
             parse.GetValue(output) ?? Path.Combine("reports", $"bench-{DateTime.Now:yyyyMMdd-HHmmss}"),
-            !parse.GetValue(noPin), parse.GetValue(skipBuild), parse.GetValue(protocol) ?? "messagepack", parse.GetValue(only) ?? [], ct));
+            !parse.GetValue(noPin), parse.GetValue(skipBuild), parse.GetValue(protocol) ?? "messagepack", parse.GetValue(only) ?? [], parse.GetValue(targets) ?? [], ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool quick, string folder, bool pin, bool skipBuild, string protocol, string[] only, CancellationToken ct)
+    private static async Task<int> RunAsync(bool quick, string folder, bool pin, bool skipBuild, string protocol, string[] only, string[] targets, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var root = RepoPaths.Root();
@@ -54,7 +55,7 @@ public static class BenchCommand
 
         var loads = BenchPlan.Loads(quick).Where(l => only.Length == 0 || only.Contains(l.Key)).ToList();
         var results = new List<BenchResult>();
-        foreach (var target in BenchPlan.Targets)
+        foreach (var target in BenchPlan.Targets.Where(t => targets.Length == 0 || targets.Contains(t.Label)))
         {
             var mine = loads.Where(l => l.AppliesTo(target)).ToList();
             if (mine.Count == 0) continue;
@@ -62,18 +63,19 @@ public static class BenchCommand
             var (server, url) = await ServerLauncher.StartAsync(target, root, serverCpus, ct);
             using (server)
             {
-                var scaleFailed = false;
+                var scaleBroke = false;
                 foreach (var load in mine)
                 {
                     if (ct.IsCancellationRequested) break;
-                    if (load.ScaleViewers is not null && scaleFailed)
+                    if (load.ScaleViewers is not null && scaleBroke)
                     {
-                        AnsiConsole.MarkupLine($"  {load.Key}: skipped (a smaller audience already missed p99 < 250 ms)");
+                        AnsiConsole.MarkupLine($"  {load.Key}: skipped (a smaller audience could not even be joined)");
                         continue;
                     }
                     var result = await RunLoadAsync(load, target, url, server, folder, generatorCpus, protocol, ct);
                     results.Add(result);
-                    if (load.ScaleViewers is not null && !(result.Number("fanoutP99Ms") < 250 && result.Number("deliveredShare") >= 0.999)) scaleFailed = true;
+                    // A slow p99 on a noisy machine may pass at the next size; only a run that could not seat its audience ends the climb.
+                    if (load.ScaleViewers is not null && !(result.Number("viewersJoined") >= load.ScaleViewers)) scaleBroke = true;
                     if (server.Exited)
                     {
                         AnsiConsole.MarkupLine($"[red]{target.Label} died[/]\n{Markup.Escape(server.Tail)}");

@@ -24,9 +24,22 @@ public static class Charts
         load.Axes.Bottom.Label.Text = "seconds since start";
         load.Axes.Left.Label.Text = "open connections";
         load.Axes.Right.Label.Text = "per second";
-        if (r.Series.TryGetValue("connections", out var conns)) AddLine(load, "connections", conns, load.Axes.Left);
-        foreach (var (name, points) in r.Series.Where(s => s.Key.EndsWith("/s", StringComparison.Ordinal) && s.Value.Any(p => p[1] > 0)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        double leftMax = 1, rightMax = 1;
+        if (r.Series.TryGetValue("connections", out var conns))
+        {
+            AddLine(load, "connections", conns, load.Axes.Left);
+            leftMax = Math.Max(leftMax, conns.Max(p => p[1]));
+        }
+        // "fanout count/s" would repeat "deliveries/s".
+        foreach (var (name, points) in r.Series.Where(s => s.Key.EndsWith("/s", StringComparison.Ordinal) && s.Key != "fanout count/s" && s.Value.Any(p => p[1] > 0)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
             AddLine(load, name, points, load.Axes.Right);
+            rightMax = Math.Max(rightMax, points.Max(p => p[1]));
+        }
+        // Both axes from zero: a rate that halves should look halved.
+        load.Axes.AutoScale();
+        load.Axes.SetLimitsY(0, leftMax * 1.08, load.Axes.Left);
+        load.Axes.SetLimitsY(0, rightMax * 1.08, load.Axes.Right);
         load.ShowLegend(Alignment.UpperLeft);
         load.SavePng(Path.Combine(folder, ThroughputFile), 1000, 500);
     }

@@ -88,7 +88,9 @@ public sealed class FanoutScenario : IScenario
         var rss = Audience.RssOrZero(ctx);
         ctx.Figure("serverRssBeforeMb", Math.Round(rssBefore / 1048576.0, 1));
         ctx.Figure("serverRssJoinedMb", Math.Round(rss / 1048576.0, 1));
-        ctx.Figure("serverBytesPerViewer", Math.Round((double)(rss - rssBefore) / viewers));
+        // A collection during the joins can shrink the RSS: then there is no honest per-viewer figure.
+        if (rss > rssBefore) ctx.Figure("serverBytesPerViewer", Math.Round((double)(rss - rssBefore) / viewers));
+        else ctx.Note("server RSS shrank while viewers joined (a GC returned memory): no per-viewer memory figure");
     }
 
     internal static async Task DeliveryFigures(ScenarioContext ctx, string roomId, Viewer[] viewers, int requested, long sentOk,

@@ -34,7 +34,7 @@ public sealed class JoinStormScenario : IScenario
         ctx.Phase = $"holding {joined.Viewers.Length:N0} viewers for {s.HoldSeconds:0.#}s";
         await HoldAsync(ctx, room.RoomId, joined, simulation is KeepConstant);
         var rssHeld = Audience.RssOrZero(ctx);
-        if (rssBefore > 0 && joined.Viewers.Length > 0)
+        if (rssBefore > 0 && rssHeld > rssBefore && joined.Viewers.Length > 0)
         {
             ctx.Figure("serverRssBeforeMb", Math.Round(rssBefore / 1048576.0, 1));
             ctx.Figure("serverRssHeldMb", Math.Round(rssHeld / 1048576.0, 1));
