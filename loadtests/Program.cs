@@ -19,4 +19,6 @@ var root = new RootCommand("LiveCommerce load tests: simulate audiences, measure
 foreach (var command in ScenarioCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(BareHubCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C: give runs time to close connections, stop child processes and write their reports
+// (the default would end the process 2 s after the signal).
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -59,6 +59,7 @@ public static class BenchCommand
         {
             var mine = loads.Where(l => l.AppliesTo(target)).ToList();
             if (mine.Count == 0) continue;
+            if (ct.IsCancellationRequested) break;
             AnsiConsole.MarkupLine($"[bold]{target.Label}[/]: {Markup.Escape(target.Description)}");
             var (server, url) = await ServerLauncher.StartAsync(target, root, serverCpus, ct);
             using (server)
