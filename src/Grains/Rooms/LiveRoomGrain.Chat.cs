@@ -44,7 +44,7 @@ public sealed partial class LiveRoomGrain
         RequireModerator(caller);
         var id = Validate.Id(commentId, "commentId");
         var known = S.RecentComments.RemoveAll(c => c.CommentId == id) > 0
-            || S.Log.Any(e => e.Data is CommentData c && c.CommentId == id);
+            || _log.All.Any(e => e.Data is CommentData c && c.CommentId == id);
         if (!known) throw LiveCommerceException.NotFound($"comment '{id}' is not in this room's recent log");
         AppendLog(EventTypes.CommentDeleted, new CommentDeletedData { CommentId = id });
         await Commit();

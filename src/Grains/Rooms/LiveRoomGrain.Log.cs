@@ -8,10 +8,7 @@ public sealed partial class LiveRoomGrain
     private RoomEvent AppendLog(string type, object data)
     {
         var evt = new RoomEvent { Seq = ++S.Seq, Type = type, At = Now, Data = data };
-        S.Log.Add(evt);
-        // Trim in chunks so the window stays at least LogCapacity without shifting the list per event.
-        if (S.Log.Count >= _options.LogCapacity + _options.LogCapacity / 8)
-            S.Log.RemoveRange(0, S.Log.Count - _options.LogCapacity);
+        _log.Append(evt);
         _outbox.Add(evt);
         _snapshot = null;
         return evt;
@@ -22,15 +19,7 @@ public sealed partial class LiveRoomGrain
         _outbox.Add(new RoomEvent { Seq = null, Type = type, At = Now, Data = data });
 
     /// <summary>The log events after <paramref name="lastSeq"/>, or null when the window no longer reaches back that far.</summary>
-    private RoomEvent[]? EventsAfter(long lastSeq)
-    {
-        if (lastSeq >= S.Seq) return lastSeq == S.Seq ? [] : null;
-        if (S.Log.Count == 0) return null;
-        var oldest = S.Log[0].Seq!.Value;
-        if (lastSeq + 1 < oldest) return null;
-        var start = (int)(lastSeq + 1 - oldest);
-        return S.Log.GetRange(start, S.Log.Count - start).ToArray();
-    }
+    private RoomEvent[]? EventsAfter(long lastSeq) => _log.After(lastSeq, S.Seq);
 
     private Task Commit(bool room = true, bool audience = false, bool commerce = false)
     {
@@ -49,6 +38,9 @@ public sealed partial class LiveRoomGrain
         (_roomDirty, _audienceDirty, _commerceDirty) = (false, false, false);
         try
         {
+            // The log first: a crash between the two leaves stored events ahead of the room's seq,
+            // which activation reconciles, rather than a seq whose event was never stored.
+            await _log.WriteAsync();
             await Task.WhenAll(
                 room ? _room.WriteStateAsync() : Task.CompletedTask,
                 audience ? _audience.WriteStateAsync() : Task.CompletedTask,

@@ -3,8 +3,10 @@ using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace LiveCommerce.Rooms;
 
@@ -28,6 +30,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private bool _audienceDirty;
     private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
+    private readonly SegmentedLog _log;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
@@ -36,7 +39,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
-        IOptions<Commerce.CommerceOptions> commerceOptions)
+        IOptions<Commerce.CommerceOptions> commerceOptions,
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
     {
         _room = room;
         _audience = audience;
@@ -47,21 +51,24 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         _options = options.Value;
         _commit = new GroupCommit(WriteAsync);
         _commentGuard = new CommentGuard(_options);
+        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
     }
 
     private RoomState S => _room.State;
     private string RoomId => this.GetPrimaryKeyString();
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _log.LoadAsync();
+        // Events stored just before a crash that kept the room state from being written: never reuse their seqs.
+        if (_log.LastSeq > S.Seq) S.Seq = _log.LastSeq;
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
             Period = TimeSpan.FromSeconds(1),
             Interleave = true,
         });
-        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using LiveCommerce.Realtime;
 
 namespace LiveCommerce.Rooms;
 
-/// <summary>What a room persists on every change: its definition, products, pin and the room log.</summary>
+/// <summary>What a room persists on a change: its definition, products, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
 [GenerateSerializer, Alias("RoomState")]
 public sealed class RoomState
 {
@@ -12,8 +12,7 @@ public sealed class RoomState
     [Id(2)] public string? PinnedProductId { get; set; }
     /// <summary>The last log event's seq.</summary>
     [Id(3)] public long Seq { get; set; }
-    /// <summary>The newest log events, oldest first (a window of at least <see cref="RoomOptions.LogCapacity"/>).</summary>
-    [Id(4)] public List<RoomEvent> Log { get; set; } = [];
+    // Id 4 was the log, now stored apart (SegmentedLog).
     [Id(5)] public long Likes { get; set; }
     [Id(6)] public long Comments { get; set; }
     [Id(7)] public List<CommentData> RecentComments { get; set; } = [];

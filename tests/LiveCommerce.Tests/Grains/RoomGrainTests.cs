@@ -92,7 +92,7 @@ public sealed class RoomGrainTests(ClusterFixture fixture)
     public async Task Resume_returns_missed_events_within_the_window_and_a_snapshot_beyond_it()
     {
         var room = await LiveRoom();
-        for (var i = 0; i < 1_200; i++) await room.Comment(Host, $"c{i}");
+        for (var i = 0; i < 1_300; i++) await room.Comment(Host, $"c{i}");
         var last = (await room.GetSnapshot()).Seq;
 
         var recent = await room.GetEventsSince(last - 20);
