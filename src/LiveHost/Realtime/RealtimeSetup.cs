@@ -21,7 +21,9 @@ public static class RealtimeSetup
             signalR.AddStackExchangeRedis(o =>
             {
                 o.Configuration = RedisConfig.Parse(redis);
-                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("livecommerce");
+                // One namespace per service, so that two clusters sharing a Redis never exchange frames.
+                var serviceId = builder.Configuration[$"{SiloOptions.Section}:{nameof(SiloOptions.ServiceId)}"] ?? "livecommerce";
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"livecommerce:{serviceId}:");
             });
 
         CodedErrorProtocol.DecorateAll(builder.Services);
