@@ -31,6 +31,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
     private readonly SegmentedLog _log;
+    private const int TailResent = 100;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
@@ -63,6 +64,9 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         await _log.LoadAsync();
         // Events stored just before a crash that kept the room state from being written: never reuse their seqs.
         if (_log.LastSeq > S.Seq) S.Seq = _log.LastSeq;
+        // A silo that died between storing events and sending their frame took that frame with it:
+        // send the newest stored events again (clients skip seqs they already have).
+        if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
