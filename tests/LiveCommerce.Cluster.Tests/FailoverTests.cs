@@ -58,6 +58,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var failedComments = 0;
         var clock = Stopwatch.StartNew();
         TimeSpan? killedAt = null;
+        var reservedSoFar = 0;
+        var quarterSold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Buyers: one unit at a time, a new key per unit, the same key again until a definite answer.
         var buying = _buyers.Select(async buyer =>
@@ -67,6 +69,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
                 var result = await buyer.BuyAsync(sale.SaleId, 1, $"{buyer.UserId}-{k}", TimeSpan.FromSeconds(60));
                 acknowledged.Add((buyer.UserId, result));
                 if (result.Status != PurchaseStatus.Reserved) return;
+                if (Interlocked.Increment(ref reservedSoFar) >= Stock / 4) quarterSold.TrySetResult();
                 await Task.Delay(150);
             }
         }).ToArray();
@@ -114,11 +117,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         });
 
         // Mid-sale: once a quarter of the stock is acknowledged, the room's host dies.
-        while (acknowledged.Count(a => a.Result.Status == PurchaseStatus.Reserved) < Stock / 4)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the sale got going");
-            await Task.Delay(20);
-        }
+        await quarterSold.Task.WaitAsync(TimeSpan.FromSeconds(60)); // the sale got going
         var soldBeforeKill = acknowledged.Count(a => a.Result.Status == PurchaseStatus.Reserved);
         victim.Kill();
         killedAt = clock.Elapsed;
@@ -161,12 +160,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.All(listed, o => Assert.Equal(OrderStatus.PendingPayment, o.Status));
         }
         // The sale tells the room it ended (retried every second until the room has taken note).
-        var snapshot = await LiveCluster.SnapshotAsync(survivors[0], roomId);
-        for (var wait = Stopwatch.StartNew(); snapshot.FlashSales.Single().Status != FlashSaleStatus.Ended && wait.Elapsed < TimeSpan.FromSeconds(15);)
-        {
-            await Task.Delay(200);
-            snapshot = await LiveCluster.SnapshotAsync(survivors[0], roomId);
-        }
+        var snapshot = await Eventually.ProbeAsync(() => LiveCluster.SnapshotAsync(survivors[0], roomId),
+            s => s.FlashSales.Single().Status == FlashSaleStatus.Ended, TimeSpan.FromSeconds(15));
         var ended = Assert.Single(snapshot.FlashSales);
         Assert.Equal((0, FlashSaleStatus.Ended), (ended.Remaining, ended.Status));
         Assert.Equal(60, snapshot.Products.Single(p => p.ProductId == "p1").Stock);

@@ -197,12 +197,8 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
         }
 
         // The room tells every host's viewers the sale sold out, and the books balance.
-        var snapshot = await LiveCluster.SnapshotAsync(hosts[1], roomId);
-        for (var wait = System.Diagnostics.Stopwatch.StartNew(); snapshot.FlashSales.Single().Status != FlashSaleStatus.Ended && wait.Elapsed < Settle;)
-        {
-            await Task.Delay(200);
-            snapshot = await LiveCluster.SnapshotAsync(hosts[1], roomId);
-        }
+        var snapshot = await Eventually.ProbeAsync(() => LiveCluster.SnapshotAsync(hosts[1], roomId),
+            s => s.FlashSales.Single().Status == FlashSaleStatus.Ended, Settle);
         var ended = Assert.Single(snapshot.FlashSales);
         Assert.Equal(0, ended.Remaining);
         Assert.Equal(FlashSaleStatus.Ended, ended.Status);
@@ -260,16 +256,11 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
     /// <summary>Polls the room (through every host) until its current viewer count is <paramref name="current"/>.</summary>
     private async Task<ViewerCounts> WaitForViewersAsync(string roomId, int current)
     {
-        var deadline = DateTime.UtcNow + Settle;
-        ViewerCounts? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var snapshots = await Task.WhenAll(Cluster.Hosts.Select(h => LiveCluster.SnapshotAsync(h, roomId)));
-            last = snapshots[0].Viewers;
-            if (snapshots.All(s => s.Viewers.Current == current)) return last;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"the room's viewer count did not settle on {current}: last {last}");
+        var snapshots = await Eventually.ProbeAsync(() => Task.WhenAll(Cluster.Hosts.Select(h => LiveCluster.SnapshotAsync(h, roomId))),
+            all => all.All(s => s.Viewers.Current == current), Settle, TimeSpan.FromMilliseconds(100));
+        return snapshots.All(s => s.Viewers.Current == current)
+            ? snapshots[0].Viewers
+            : throw new TimeoutException($"the room's viewer count did not settle on {current}: last {snapshots[0].Viewers}");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -11,11 +11,15 @@ public sealed partial class LiveRoomGrain
     private ViewerCounts? _lastPublishedCounts;
     private RoomListing? _lastListing;
 
+    private TimeSpan SilentHostTimeout => TimeSpan.FromSeconds(_options.PresenceHostTimeoutSeconds);
+
     public Task<Guid> ReportPresence(PresenceReport report)
     {
         if (S.Room is null || (!report.Full && report.Epoch != _epoch)) return Task.FromResult(_epoch);
 
         _tally.Apply(report, Now);
+        // Every report is also a moment to forget hosts that went silent (the timer does it when none come).
+        _tally.DropSilentHosts(Now, SilentHostTimeout);
         var audience = _audience.State;
         var changed = false;
         foreach (var user in report.Visited) changed |= audience.DistinctUsers.Add(user);
@@ -68,7 +72,7 @@ public sealed partial class LiveRoomGrain
     {
         if (S.Room is null) return;
         ExpireDueHolds();
-        if (_tally.DropSilentHosts(Now, TimeSpan.FromSeconds(_options.PresenceHostTimeoutSeconds))) PublishViewerCounts();
+        if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
         await RefreshDirectoryAsync(force: false);
     }
 

@@ -71,22 +71,19 @@ public sealed class LiveCluster : IAsyncDisposable
     /// <summary>Waits until every live host sees exactly <paramref name="count"/> active silos.</summary>
     public async Task WaitForActiveSilosAsync(int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        var last = "";
-        while (DateTime.UtcNow < deadline)
+        var last = await Eventually.ProbeAsync(async () =>
         {
             try
             {
                 var views = await Task.WhenAll(Alive.Select(h => h.ClusterAsync()));
-                if (views.All(v => v.ActiveSilos == count)) return;
-                last = string.Join("; ", views.Select(v => $"{v.Self.SiloPort} sees {v.ActiveSilos} active"));
+                return views.All(v => v.ActiveSilos == count) ? null : string.Join("; ", views.Select(v => $"{v.Self.SiloPort} sees {v.ActiveSilos} active"));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                last = e.Message;
+                return e.Message;
             }
-            await Task.Delay(250);
-        }
+        }, problem => problem is null, timeout, TimeSpan.FromMilliseconds(250));
+        if (last is null) return;
         throw new TimeoutException($"the cluster did not settle on {count} active silos: {last}");
     }
 

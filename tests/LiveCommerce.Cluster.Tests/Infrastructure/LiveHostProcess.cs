@@ -93,21 +93,21 @@ public sealed class LiveHostProcess : IAsyncDisposable
     /// <summary>Waits until <c>/health/ready</c> answers 200 (silo up, Redis reachable).</summary>
     public async Task WaitReadyAsync(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        while (DateTime.UtcNow < deadline)
+        var ready = await Eventually.ProbeAsync(async () =>
         {
             if (HasExited) throw new InvalidOperationException($"{Name} exited with {ExitCode} before it was ready:\n{Log.Tail(60)}");
             try
             {
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 using var response = await Http.GetAsync("/health/ready", cts.Token);
-                if (response.IsSuccessStatusCode) return;
+                return response.IsSuccessStatusCode;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                return false;
             }
-            await Task.Delay(200);
-        }
+        }, ok => ok, timeout ?? TimeSpan.FromSeconds(90));
+        if (ready) return;
         throw new TimeoutException($"{Name} was not ready in time:\n{Log.Tail(60)}");
     }
 

@@ -77,13 +77,12 @@ public sealed class RedisServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var answered = await Eventually.ProbeAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"redis-server exited with {process.ExitCode}:\n{Log.Tail(30)}");
-            if (await PingAsync()) return;
-            await Task.Delay(50);
-        }
+            return await PingAsync();
+        }, ok => ok, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
+        if (answered) return;
         throw new TimeoutException($"redis-server on port {Port} did not answer PING within 15 s:\n{Log.Tail(30)}");
     }
 
@@ -117,7 +116,6 @@ public sealed class RedisServer : IAsyncDisposable
         var request = new StringBuilder($"*{args.Length}\r\n");
         foreach (var arg in args) request.Append($"${Encoding.UTF8.GetByteCount(arg)}\r\n{arg}\r\n");
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), timeout.Token);
-        await Task.Delay(100, timeout.Token);
         var buffer = new byte[64 * 1024];
         var read = await stream.ReadAsync(buffer, timeout.Token);
         return Encoding.UTF8.GetString(buffer, 0, read);
