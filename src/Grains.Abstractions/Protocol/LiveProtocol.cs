@@ -41,4 +41,5 @@ public static class HubMethods
     // Server → client.
     public const string RoomFrame = nameof(RoomFrame);
     public const string PersonalFrame = nameof(PersonalFrame);
+    public const string Reconnect = nameof(Reconnect);
 }

@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Operations;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,11 +23,13 @@ public static class LiveHostApp
         builder.AddLiveRealtime();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
+        builder.AddLiveOperations();
         builder.Services.AddOpenApi();
         builder.AddDemoRoom();
 
         var app = builder.Build();
 
+        app.UseDrainingGate();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
@@ -39,6 +42,7 @@ public static class LiveHostApp
         app.MapRooms();
         app.MapCommerce();
         app.MapLiveRealtime();
+        app.MapLiveOperations();
         app.AnnounceUrls();
         return app;
     }
