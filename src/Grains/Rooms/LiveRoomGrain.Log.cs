@@ -11,6 +11,7 @@ public sealed partial class LiveRoomGrain
         _log.Append(evt);
         _outbox.Add(evt);
         _snapshot = null;
+        _metrics.LogEventAppended(type);
         return evt;
     }
 

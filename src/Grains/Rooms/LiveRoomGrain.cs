@@ -3,6 +3,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -31,6 +32,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
     private readonly SegmentedLog _log;
+    private readonly LiveCommerceMetrics _metrics;
     private const int TailResent = 100;
 
     public LiveRoomGrain(
@@ -41,7 +43,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         TimeProvider time,
         IOptions<RoomOptions> options,
         IOptions<Commerce.CommerceOptions> commerceOptions,
-        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
+        LiveCommerceMetrics metrics)
     {
         _room = room;
         _audience = audience;
@@ -50,7 +53,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "room");
         _commentGuard = new CommentGuard(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
     }

@@ -60,7 +60,7 @@ public sealed class LiveCommerceMetrics
         _framesSent = meter.CreateCounter<long>("livecommerce.frames.sent", "{frame}",
             "RoomFrame and PersonalFrame messages this host sent (one per frame, whatever the audience).");
         _deliveries = meter.CreateCounter<long>("livecommerce.deliveries", "{event}",
-            "Room events handed to connections of this host: each event of a frame counts once per joined connection here.");
+            "Room events delivered: each event of a frame this host sends counts once per connection of this host joined to the room (viewers on other hosts of a cluster get the frame through Redis and are not counted).");
         _logEventsAppended = meter.CreateCounter<long>("livecommerce.log.events.appended", "{event}",
             "Log events (with a seq) appended to room logs by grains on this host.");
         _stateEventsCoalesced = meter.CreateCounter<long>("livecommerce.state.events.coalesced", "{event}",

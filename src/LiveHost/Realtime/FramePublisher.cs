@@ -1,5 +1,6 @@
 using LiveCommerce.Protocol;
 using Microsoft.AspNetCore.SignalR;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Realtime;
@@ -13,6 +14,8 @@ namespace LiveCommerce.Realtime;
 public sealed class FramePublisher(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<RealtimeOptions> options,
+    PresenceTracker presence,
+    LiveCommerceMetrics metrics,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
     private sealed class RoomQueue
@@ -32,8 +35,13 @@ public sealed class FramePublisher(
             if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomQueue();
             foreach (var evt in events)
             {
-                if (evt.IsLogEvent) queue.Log.Add(evt);
-                else queue.State[evt.CoalesceKey] = evt;
+                if (evt.IsLogEvent)
+                {
+                    queue.Log.Add(evt);
+                    continue;
+                }
+                if (queue.State.TryGetValue(evt.CoalesceKey, out var superseded)) metrics.StateEventCoalesced(superseded.Type);
+                queue.State[evt.CoalesceKey] = evt;
             }
             if (queue.Sending) return;
             queue.Sending = true;
@@ -64,6 +72,7 @@ public sealed class FramePublisher(
             try
             {
                 await hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch });
+                metrics.FrameSent("room", batch.Length, presence.ConnectionsIn(roomId));
             }
             catch (Exception e)
             {
@@ -79,6 +88,7 @@ public sealed class FramePublisher(
         try
         {
             await hub.Clients.User(userId).PersonalFrame(new PersonalFrame { Events = [evt] });
+            metrics.FrameSent("personal", 1, recipients: 1);
         }
         catch (Exception e)
         {
