@@ -21,9 +21,13 @@ public sealed class GracefulShutdown(
     /// <summary>How long clients are told to wait before reconnecting: long enough for a balancer to notice.</summary>
     private const int RetryAfterMs = 250;
 
+    /// <summary>The last answers are written after their invocation ends: give them a moment to leave before the close.</summary>
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromMilliseconds(100);
+
     public async Task DrainAsync()
     {
         var drainFor = TimeSpan.FromSeconds(options.Value.DrainSeconds);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var idle = connections.BeginDrainAsync();
         var ids = connections.Ids;
         logger.LogInformation("Shutting down: telling {Connections} connections to reconnect elsewhere", ids.Count);
@@ -44,7 +48,9 @@ public sealed class GracefulShutdown(
         {
             logger.LogWarning("In-flight hub invocations did not finish within {Drain}; closing connections anyway", drainFor);
         }
+        await Task.Delay(FlushGrace);
         connections.AbortAll();
-        logger.LogInformation("Connections closed; stopping the web server and the silo");
+        logger.LogInformation("Drained in {Elapsed:F0} ms; connections closed, stopping the web server and the silo",
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }
