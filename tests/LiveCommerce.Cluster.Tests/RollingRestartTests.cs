@@ -21,7 +21,11 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
     private readonly List<Watcher> _watchers = [];
     private readonly List<Buyer> _buyers = [];
 
-    public async Task InitializeAsync() => _cluster = await LiveCluster.StartAsync(hosts: 3);
+    public async Task InitializeAsync() => _cluster = await LiveCluster.StartAsync(hosts: 3, settings: new Dictionary<string, string>
+    {
+        // The silo's shutdown stages (grain deactivation, leaving the cluster) with their durations, in the failure output.
+        ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
+    });
 
     [Fact]
     public async Task Restarting_every_host_in_turn_with_SIGTERM_loses_no_acknowledged_order_and_no_log_event()
@@ -87,27 +91,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
 
         // The streamer comments every 150 ms; an acknowledged comment must reach every viewer.
         var comments = new ConcurrentDictionary<long, string>();
-        var failedComments = 0;
-        var commenting = Task.Run(async () =>
-        {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                try
-                {
-                    if (streamer.Connection is { State: HubConnectionState.Connected } connection)
-                    {
-                        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                        var sent = await connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, $"tick {n}", cts.Token);
-                        comments[sent.Seq] = $"tick {n}";
-                    }
-                }
-                catch (Exception) when (!stop.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref failedComments);
-                }
-                await Task.Delay(150);
-            }
-        });
+        var commenting = Streamer.CommentUntilAsync(streamer, roomId, TimeSpan.FromMilliseconds(150), comments, stop.Token);
 
         // The rolling restart: each host in turn, the next one only once the cluster is whole again.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -127,7 +111,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         }
         stop.Cancel();
         await Task.WhenAll(buying).WaitAsync(TimeSpan.FromSeconds(120));
-        await Task.WhenAll(following.Append(commenting)).WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.WhenAll(following).WaitAsync(TimeSpan.FromSeconds(60));
+        var failedComments = await commenting;
         output.WriteLine(string.Join(Environment.NewLine, restarts));
         output.WriteLine(string.Join(Environment.NewLine, moves));
         output.WriteLine($"{acknowledged.Count} orders acknowledged, {_buyers.Sum(b => b.Retries)} retried attempts, {_buyers.Sum(b => b.Reconnects)} buyer reconnects; " +
@@ -136,29 +121,14 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         // Every viewer was moved off each host it sat on by a notice, not by a timeout.
         Assert.All(viewers, v => Assert.True(v.ReconnectNotices >= 1, $"{v.Name} got no Reconnect notice"));
 
-        // No acknowledged order lost, no unit sold twice: the sale's count, the answers and the buyers' order lists agree.
+        // No acknowledged order lost, no unit sold twice: the answers, the buyers' order lists and the sale's count agree.
         var reserved = acknowledged.Where(a => a.Result.Status == PurchaseStatus.Reserved).ToList();
-        Assert.Equal(reserved.Count, reserved.Select(r => r.Result.OrderId).Distinct().Count());
+        await Verdicts.AssertOrdersMatchAnswersAsync(_cluster, _buyers, reserved, sale.SaleId, AnyUp, output);
         var snapshot = await LiveCluster.SnapshotAsync(AnyUp(), roomId);
         Assert.Equal(Quantity - reserved.Count, snapshot.FlashSales.Single().Remaining);
-        foreach (var buyer in _buyers)
-        {
-            var listed = await LiveCluster.SendAsync<Order[]>(AnyUp(), HttpMethod.Get, "/api/orders", await _cluster.TokenAsync(buyer.UserId), null);
-            var mine = reserved.Where(r => r.UserId == buyer.UserId).Select(r => r.Result.OrderId!).Order().ToArray();
-            Assert.Equal(mine, listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order().ToArray());
-        }
 
         // Every viewer holds every log event since it joined, by frames or Resume, and every acknowledged comment.
-        var final = snapshot.Seq;
-        foreach (var viewer in viewers)
-        {
-            await viewer.WaitUntilAsync(w => w.Log.Any(e => e.Seq == final) || w.Contiguous >= final, TimeSpan.FromSeconds(15), $"{viewer.Name} to reach seq {final}");
-            var filled = viewer.Contiguous < final ? await viewer.FillGapsAsync() : 0;
-            output.WriteLine($"{viewer.Name}: {viewer.Arrivals.Length} by frame, {viewer.ResumedEvents} by Resume ({filled} filled after a hole), {viewer.GapArrivals} holes, {viewer.ReconnectNotices} notices");
-            Assert.Equal(Enumerable.Range((int)viewer.JoinedAtSeq + 1, (int)(final - viewer.JoinedAtSeq)).Select(s => (long)s), viewer.Log.Select(e => e.Seq!.Value));
-            foreach (var (seq, text) in comments.Where(c => c.Key > viewer.JoinedAtSeq))
-                Assert.Equal(text, EventData.Read<CommentData>(viewer.Log.Single(e => e.Seq == seq).Data).Text);
-        }
+        await Verdicts.AssertViewersHoldEveryEventAsync(viewers, snapshot.Seq, comments, output);
     }
 
     public async Task DisposeAsync()
