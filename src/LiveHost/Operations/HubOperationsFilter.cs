@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
+using LiveCommerce.Protocol;
 using LiveCommerce.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
@@ -30,7 +31,7 @@ public sealed partial class HubOperationsFilter(HostConnections connections, Liv
         {
             var result = await next(context);
             metrics.HubInvoked(method, Stopwatch.GetElapsedTime(started), errorCode: null, failed: false);
-            if (result is PurchaseResult purchase) metrics.PurchaseAttempted(purchase.Status);
+            if (result is PurchaseResult purchase) metrics.PurchaseAttempted(purchase.Status.ToWire());
             return result;
         }
         catch (Exception e)

@@ -43,7 +43,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         foreach (var client in clients) await client.JoinAsync(roomId);
 
         // buyer0 takes 2 (reserved), then a third (limitExceeded); buyer1 takes the last one; buyer2 and buyer3 find it sold out.
-        async Task<string> Buy(int buyer, int quantity, string key) =>
+        async Task<PurchaseStatus> Buy(int buyer, int quantity, string key) =>
             (await clients[buyer].Connection.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, sale.SaleId, quantity, key)).Status;
         Assert.Equal(PurchaseStatus.Reserved, await Buy(0, 2, "a"));
         Assert.Equal(PurchaseStatus.LimitExceeded, await Buy(0, 1, "b"));
@@ -88,8 +88,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         await host.DisposeAsync();
     }
 
-    private static double? Outcome(PrometheusText metrics, string status) =>
-        metrics.Sum("livecommerce_purchase_attempts_total", ("livecommerce_outcome", status));
+    private static double? Outcome(PrometheusText metrics, PurchaseStatus status) =>
+        metrics.Sum("livecommerce_purchase_attempts_total", ("livecommerce_outcome", status.ToWire()));
 
     /// <summary>The exporter caches a scrape briefly and counters land asynchronously: scrape until the run is visible.</summary>
     private async Task<PrometheusText> ScrapeUntilAsync(Func<PrometheusText, bool> done)
