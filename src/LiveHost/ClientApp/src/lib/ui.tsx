@@ -17,6 +17,16 @@ export function useSubscriptions(...subscribe: ((listener: () => void) => () => 
   }, []);
 }
 
+/** Re-renders on the store's changes (at most once per animation frame) and on a language switch. */
+export function useStore(store: { subscribe(listener: () => void): () => void }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick(x => x + 1);
+    const offs = [store.subscribe(bump), onLangChange(bump)];
+    return () => offs.forEach(off => off());
+  }, [store]);
+}
+
 export function useIdentity(): Identity | null {
   useSubscriptions(onIdentityChange, onLangChange);
   return currentIdentity();

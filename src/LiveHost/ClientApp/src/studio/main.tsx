@@ -4,9 +4,9 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { RoomStore } from '../lib/roomStore';
 import { currentIdentity, type Identity } from '../lib/auth';
 import { http } from '../lib/api';
-import { onLangChange, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import type { Room } from '../lib/types';
-import { LangButton, Notices, SignIn, useIdentity, useSubscriptions } from '../lib/ui';
+import { LangButton, Notices, SignIn, useIdentity, useStore } from '../lib/ui';
 import { CreateRoom, RoomList } from './Rooms';
 import { Auctions, Coupons, FlashSales, Giveaways, Products } from './Selling';
 import { Moderation } from './Moderation';
@@ -38,7 +38,7 @@ function Console({ identity, roomId }: { identity: Identity; roomId: string }) {
     void store.start();
     return () => void store.link.stop();
   }, [store]);
-  useSubscriptions(l => store.subscribe(l), onLangChange);
+  useStore(store);
   const room = store.room;
   if (!room) return <div class="muted">{t(`link.${store.linkState}`)}</div>;
   const lifecycle = async (step: 'start' | 'end') => {

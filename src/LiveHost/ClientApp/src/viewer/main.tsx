@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { RoomStore } from '../lib/roomStore';
 import { currentIdentity } from '../lib/auth';
-import { t, onLangChange } from '../lib/i18n';
-import { LangButton, Notices, SignIn, useIdentity, useSubscriptions } from '../lib/ui';
+import { t } from '../lib/i18n';
+import { LangButton, Notices, SignIn, useIdentity, useStore } from '../lib/ui';
 import { Video } from './Video';
 import { CommentBox, CommentList } from './Chat';
 import { CartPanel, FlashSaleCard, OrdersPanel, PinnedCard, Shelf } from './Commerce';
@@ -26,7 +26,7 @@ function App() {
     void store.start().then(() => referral(store));
     return () => void store.link.stop();
   }, [store]);
-  useSubscriptions(l => store.subscribe(l), onLangChange);
+  useStore(store);
   return <Room store={store} />;
 }
 
