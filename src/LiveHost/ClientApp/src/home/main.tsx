@@ -46,7 +46,7 @@ function Home() {
             <a href={`/r/${encodeURIComponent(r.roomId)}`}>
               <div class="cover">{r.coverImageUrl ? <img src={r.coverImageUrl} alt="" loading="lazy" /> : <span>▶</span>}<i class="status live">{t('room.live')}</i></div>
               <b>{r.title}</b>
-              <div class="small muted">{t('home.by', { host: r.hostName ?? r.hostId })} · 👁 {t('room.viewers', { count: r.viewers })}</div>
+              <div class="small muted">{t('home.by', { host: r.hostName ?? r.hostId })} · {t('room.viewers', { count: r.viewers })}</div>
             </a>
           </li>
         ))}
@@ -57,7 +57,7 @@ function Home() {
         {scheduled.map(r => (
           <li key={r.roomId} class="room-card" data-room={r.roomId}>
             <a href={`/r/${encodeURIComponent(r.roomId)}`}>
-              <div class="cover">{r.coverImageUrl ? <img src={r.coverImageUrl} alt="" loading="lazy" /> : <span>⏰</span>}</div>
+              <div class="cover">{r.coverImageUrl ? <img src={r.coverImageUrl} alt="" loading="lazy" /> : <span>◷</span>}</div>
               <b>{r.title}</b>
               <div class="small muted">{t('home.startsAt', { time: time(r.scheduledAt, currentLang()) })} · {t('home.by', { host: r.hostName ?? r.hostId })}</div>
             </a>

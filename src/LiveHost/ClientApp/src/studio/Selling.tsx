@@ -116,7 +116,7 @@ export function Auctions({ store }: { store: RoomStore }) {
   const active = [...store.auctions.values()].find(a => a.status === 'active');
   return (
     <section class="card" data-testid="auctions">
-      <h2>🔨 {t('studio.auction')}</h2>
+      <h2>▲ {t('studio.auction')}</h2>
       {active && (
         <div class="row between" data-testid="studio-auction">
           <span>{store.products.get(active.productId)?.name} · {price(active.currentBid ?? active.startingBid, active.currency)} · {active.leaderName ?? '—'} · {t('auction.bids', { count: active.bids })}</span>
@@ -150,7 +150,7 @@ export function Giveaways({ store }: { store: RoomStore }) {
   const active = [...store.giveaways.values()].find(g => g.status === 'active');
   return (
     <section class="card" data-testid="giveaways">
-      <h2>🎁 {t('studio.giveaway')}</h2>
+      <h2>★ {t('studio.giveaway')}</h2>
       {active && (
         <div class="row between" data-testid="studio-giveaway">
           <span>{active.prize} · {t('giveaway.entrants', { count: active.entrants })}</span>
@@ -185,7 +185,7 @@ export function Coupons({ store }: { store: RoomStore }) {
   const active = [...store.coupons.values()].find(c => c.status === 'active');
   return (
     <section class="card" data-testid="coupons">
-      <h2>🎟 {t('studio.coupon')}</h2>
+      <h2>% {t('studio.coupon')}</h2>
       {active && (
         <div class="row between" data-testid="studio-coupon">
           <span>{active.discountType === 'percent' ? t('coupon.percent', { value: active.discountValue }) : t('coupon.amount', { value: price(active.discountValue) })} · {t('coupon.left', { count: active.remaining })}</span>

@@ -49,7 +49,7 @@ function Console({ identity, roomId }: { identity: Identity; roomId: string }) {
     <div class="console" data-testid="console" data-status={room.status}>
       <section class="card row between">
         <div class="grow"><h2 data-testid="studio-room-title">{room.title}</h2>
-          <span class={`status ${room.status}`}>{t(`room.${room.status}`)}</span> 👁 {store.viewers.current} ❤ {store.likes}</div>
+          <span class={`status ${room.status}`}>{t(`room.${room.status}`)}</span> · {t('room.viewers', { count: store.viewers.current })} · ♥ {store.likes}</div>
         {room.hostId !== identity.userId && <div class="error">{t('studio.notHost')}</div>}
         <a class="button ghost" href={`/r/${encodeURIComponent(roomId)}`} target="_blank">{t('studio.viewerPage')}</a>
         {room.status === 'scheduled' && <button data-testid="go-live" onClick={() => lifecycle('start')}>{t('studio.goLive')}</button>}

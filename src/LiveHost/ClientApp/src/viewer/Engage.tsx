@@ -33,7 +33,7 @@ export function AuctionPanel({ store }: { store: RoomStore }) {
   return (
     <section class="card auction" data-testid="auction" data-auction={auction.auctionId} data-status={auction.status} data-ends={ms(auction.endsAt)}>
       <div class="row between">
-        <b>🔨 {t('auction.title')}</b>
+        <b>▲ {t('auction.title')}</b>
         {active && <Countdown testId="auction-clock" to={auction.endsAt} label="auction.endsIn" />}
       </div>
       <div class="name">{product?.name ?? auction.productId} {auction.suddenDeath && <span class="badge">{t('auction.suddenDeath')}</span>}</div>
@@ -81,7 +81,7 @@ export function GiveawayPanel({ store }: { store: RoomStore }) {
   return (
     <section class="card giveaway" data-testid="giveaway" data-giveaway={giveaway.giveawayId} data-status={giveaway.status}>
       <div class="row between">
-        <b>🎁 {t('giveaway.title')}</b>
+        <b>★ {t('giveaway.title')}</b>
         {active && <Countdown to={giveaway.endsAt} label="giveaway.endsIn" />}
       </div>
       <div class="name">{giveaway.prize}</div>
@@ -134,7 +134,7 @@ export function CouponPopup({ store }: { store: RoomStore }) {
   return (
     <div class="popup" role="dialog" data-testid="coupon" data-coupon={drop.couponId}>
       <button class="close ghost small" aria-label={t('coupon.close')} onClick={() => setClosed(drop.couponId)}>×</button>
-      <b>🎟 {t('coupon.title')}</b>
+      <b>% {t('coupon.title')}</b>
       <div class="big">{describe(drop)}</div>
       {drop.minSpend > 0 && <div class="small">{t('coupon.minSpend', { amount: money(drop.minSpend, 'USD', currentLang()) })}</div>}
       <div class="row between small"><span>{t('coupon.left', { count: drop.remaining })}</span><Countdown to={drop.claimEndsAt} label="coupon.endsIn" /></div>

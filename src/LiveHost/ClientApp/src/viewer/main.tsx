@@ -63,7 +63,7 @@ function Room({ store }: { store: RoomStore }) {
           <h1 data-testid="room-title">{room?.title ?? roomId}</h1>
           <div class="small">
             {room && <span class={`status ${room.status}`}>{t(`room.${room.status}`)}</span>}
-            <span data-testid="viewers" data-count={store.viewers.current}> 👁 {t('room.viewers', { count: store.viewers.current })}</span>
+            <span data-testid="viewers" data-count={store.viewers.current}> · {t('room.viewers', { count: store.viewers.current })}</span>
           </div>
         </div>
         <button class="ghost small" data-testid="share" onClick={share}>{shared ? t('room.shared') : t('room.share')}</button>
