@@ -13,6 +13,8 @@ export class LiveLink {
   readonly connection: HubConnection;
   state: LinkState = 'connecting';
   private stopped = false;
+  /** Set by the server's Reconnect notice (the host is going away): how long to wait before reconnecting. */
+  private restartAfterMs = 0;
 
   /** `onUp(first)` runs after every (re)connection: first = the very first one. */
   constructor(token: string | null, private onUp: (first: boolean) => Promise<void>, private onState: () => void) {
@@ -26,7 +28,17 @@ export class LiveLink {
     this.connection.onreconnected(() => this.up(false));
     // Automatic reconnection never gives up, but a first start that failed or a close by the server
     // after a failed handshake lands here: start again.
-    this.connection.onclose(() => { if (!this.stopped) void this.startLoop(false); });
+    this.connection.onclose(() => {
+      if (this.stopped) return;
+      const wait = this.restartAfterMs * (0.5 + Math.random());
+      this.restartAfterMs = 0;
+      void sleep(wait).then(() => this.startLoop(false));
+    });
+    // A host shutting down asks its clients to go elsewhere; the next connection resumes from the last seq.
+    this.connection.on('Reconnect', (notice: { retryAfterMs?: number } | null) => {
+      this.restartAfterMs = Math.min(notice?.retryAfterMs ?? 0, 30_000);
+      void this.connection.stop();
+    });
   }
 
   start(): Promise<void> { return this.startLoop(true); }

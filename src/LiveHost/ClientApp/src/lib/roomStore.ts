@@ -237,7 +237,10 @@ export class RoomStore {
       case 'cartUpdated': this.cart = d.cart; break;
       case 'orderUpdated': this.orders.set(d.order.orderId, d.order); break;
       case 'comment': this.addComment(d); break; // a shadow-banned author still sees their own comments
-      case 'outbid': this.notify('error', 'auction.outbid', { amount: d.currentBid }); break;
+      case 'outbid':
+        this.patch(this.auctions, d.auctionId, { currentBid: d.currentBid, minNextBid: d.minNextBid });
+        this.notify('error', 'auction.outbid', { amount: d.currentBid });
+        break;
       case 'auctionWon': this.orders.set(d.order.orderId, d.order); this.notify('good', 'auction.won'); break;
       case 'giveawayWon': if (d.order) this.orders.set(d.order.orderId, d.order); this.notify('good', 'giveaway.won', { prize: d.prize }); break;
       case 'commentToBuy': this.notify(d.result === 'reserved' || d.result === 'addedToCart' ? 'good' : 'error', `c2b.${d.result}`); break;

@@ -209,19 +209,35 @@ export function CartPanel({ store }: { store: RoomStore }) {
   );
 }
 
+interface OwnedVoucher extends Voucher { orderId?: string; redeemAt?: string }
+
 export function OrdersPanel({ store }: { store: RoomStore }) {
+  const [vouchers, setVouchers] = useState<OwnedVoucher[]>([]);
   const load = async () => {
     const orders = await store.act(() => http<Order[]>('GET', '/api/orders'));
     if (orders) for (const o of orders) store.orders.set(o.orderId, o);
+    // Vouchers are v1.1: a server without them answers 404 and the list stays empty.
+    try { setVouchers(await http<OwnedVoucher[]>('GET', '/api/vouchers')); } catch { setVouchers([]); }
     store.changed();
   };
   useEffect(() => { void load(); }, []);
+  const refund = async (code: string) => {
+    if (await store.act(() => http('POST', `/api/vouchers/${encodeURIComponent(code)}/refund`))) void load();
+  };
   const orders = [...store.orders.values()].sort((a, b) => ms(b.createdAt) - ms(a.createdAt));
   return (
     <div class="orders" data-testid="orders">
       <button class="ghost small" onClick={load}>{t('orders.refresh')}</button>
       {orders.length === 0 && <p class="muted">{t('orders.none')}</p>}
       {orders.map(o => <OrderCard key={o.orderId} store={store} order={o} />)}
+      {vouchers.length > 0 && <h3>{t('orders.vouchers')}</h3>}
+      {vouchers.map(v => (
+        <div key={v.code} class="row between voucher" data-testid="my-voucher">
+          <code>{v.code}</code>
+          <span class="small">{store.products.get(v.productId)?.name ?? v.productId} · {v.status}</span>
+          {v.status === 'issued' && <button class="link small" onClick={() => refund(v.code)}>{t('orders.voucherRefund')}</button>}
+        </div>
+      ))}
     </div>
   );
 }
