@@ -15,6 +15,8 @@ export class LiveLink {
   private stopped = false;
   /** Set by the server's Reconnect notice (the host is going away): how long to wait before reconnecting. */
   private restartAfterMs = 0;
+  /** Called when the server refuses the token; the page then signs out and watches as a guest. */
+  onUnauthorized: (() => void) | null = null;
 
   /** `onUp(first)` runs after every (re)connection: first = the very first one. */
   constructor(token: string | null, private onUp: (first: boolean) => Promise<void>, private onState: () => void) {
@@ -50,8 +52,10 @@ export class LiveLink {
         await this.connection.start();
         await this.up(first);
         return;
-      } catch {
+      } catch (e) {
         if (this.connection.state !== HubConnectionState.Disconnected) return;
+        // A token the server no longer accepts (expired, or signed by a host that has restarted with a new key).
+        if ((e as { statusCode?: number }).statusCode === 401 && this.onUnauthorized) { this.onUnauthorized(); return; }
         await sleep(backoff(attempt));
       }
     }

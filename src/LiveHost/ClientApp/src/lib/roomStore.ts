@@ -8,7 +8,7 @@ import type {
 } from './types';
 import { LiveLink, type LinkState } from './hub';
 import { ApiError, toApiError } from './api';
-import type { Identity } from './auth';
+import { signOut, type Identity } from './auth';
 
 export const MAX_COMMENTS = 80;
 const KEEP_ENDED = 5;
@@ -54,6 +54,7 @@ export class RoomStore {
 
   constructor(readonly roomId: string, readonly identity: Identity | null) {
     this.link = new LiveLink(identity?.token ?? null, first => this.onUp(first), () => this.changed());
+    if (identity) this.link.onUnauthorized = () => signOut();
     this.link.on('RoomFrame', (frame: RoomFrame) => this.onFrame(frame));
     this.link.on('PersonalFrame', (frame: { events: PersonalEvent[] }) => frame.events.forEach(e => this.onPersonal(e)));
   }
@@ -295,6 +296,7 @@ export class RoomStore {
     } catch (e) {
       const error = e instanceof ApiError ? e : toApiError(e);
       this.notify('error', `err.${error.code}`, { detail: error.detail });
+      if (error.code === 'unauthorized' && this.identity) signOut(); // the token is not accepted any more
       return undefined;
     }
   }
