@@ -13,7 +13,7 @@ public static class LiveHostApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
         configure?.Invoke(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -31,9 +31,10 @@ public static class LiveHostApp
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseInvalidTokenGate();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapLiveOpenApi();
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();

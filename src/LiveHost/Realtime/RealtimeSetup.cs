@@ -35,5 +35,6 @@ public static class RealtimeSetup
     }
 
     public static void MapLiveRealtime(this WebApplication app) =>
-        app.MapHub<LiveHub>(LiveProtocol.HubPath);
+        // A connection is closed when its token expires; the client reconnects with a fresh one.
+        app.MapHub<LiveHub>(LiveProtocol.HubPath, o => o.CloseOnAuthenticationExpiration = true);
 }
