@@ -17,6 +17,7 @@ public static class LiveHostApp
         configure?.Invoke(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLiveServerLimits();
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();

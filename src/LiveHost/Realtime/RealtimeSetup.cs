@@ -1,6 +1,8 @@
 using LiveCommerce.Hosting;
 using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Realtime;
 
@@ -26,6 +28,9 @@ public static class RealtimeSetup
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"livecommerce:{serviceId}:");
             });
 
+        // A long-polling client that stops polling is dropped after this long (default 15 s).
+        builder.Services.AddOptions<ConnectionOptions>().Configure<IOptions<RealtimeOptions>>((connections, realtime) =>
+            connections.DisconnectTimeout = TimeSpan.FromSeconds(realtime.Value.SlowConsumerSeconds));
         CodedErrorProtocol.DecorateAll(builder.Services);
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<FramePublisher>();
@@ -35,6 +40,14 @@ public static class RealtimeSetup
     }
 
     public static void MapLiveRealtime(this WebApplication app) =>
-        // A connection is closed when its token expires; the client reconnects with a fresh one.
-        app.MapHub<LiveHub>(LiveProtocol.HubPath, o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<LiveHub>(LiveProtocol.HubPath, o =>
+        {
+            var realtime = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+            // A connection is closed when its token expires; the client reconnects with a fresh one.
+            o.CloseOnAuthenticationExpiration = true;
+            // Slow consumers: what one connection may hold in memory, and how long it may stall a send.
+            o.TransportMaxBufferSize = realtime.TransportBufferBytes;
+            o.ApplicationMaxBufferSize = realtime.TransportBufferBytes;
+            o.TransportSendTimeout = TimeSpan.FromSeconds(realtime.SlowConsumerSeconds);
+        });
 }
