@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Limits;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class LiveHostApp
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveLimits();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.Services.AddOpenApi();
@@ -33,6 +35,7 @@ public static class LiveHostApp
         app.UseWebSockets();
         app.UseAuthentication();
         app.UseInvalidTokenGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapLiveOpenApi();

@@ -16,6 +16,7 @@ public static class RealtimeSetup
                 // The 32 KiB rule is answered by HubErrorFilter with a code; this only stops abuse outright.
                 o.MaximumReceiveMessageSize = 1024 * 1024;
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<Limits.HubLimitFilter>();
             })
             .AddJsonProtocol()
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
