@@ -32,6 +32,9 @@ public static class RealtimeSetup
         // A long-polling client that stops polling is dropped after this long (default 15 s).
         builder.Services.AddOptions<ConnectionOptions>().Configure<IOptions<RealtimeOptions>>((connections, realtime) =>
             connections.DisconnectTimeout = TimeSpan.FromSeconds(realtime.Value.SlowConsumerSeconds));
+        // SignalR logs every failed invocation, refusals included, as an error with a stack trace. HubErrorFilter
+        // logs refusals at Information and real failures as errors itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         CodedErrorProtocol.DecorateAll(builder.Services);
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<FramePublisher>();

@@ -23,6 +23,7 @@ public sealed class SlowConsumerTests : IAsyncLifetime
         ["Realtime:SlowConsumerSeconds"] = SlowConsumerSeconds.ToString(),
         ["Limits:HubTokensPerSecond"] = "1000",
         ["Limits:HubBurst"] = "1000",
+        ["Limits:CommentsAcrossRooms"] = "100000",
         // Small buffers, so that the stalled socket fills within seconds on a loaded test machine.
         ["Server:SocketSendBufferBytes"] = "4096",
         ["Server:ResponseBufferBytes"] = "4096",
