@@ -3,6 +3,7 @@ using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
 using LiveCommerce.Limits;
+using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class LiveHostApp
         app.MapRooms();
         app.MapCommerce();
         app.MapLiveRealtime();
+        app.MapLivePages();
         app.AnnounceUrls();
         return app;
     }

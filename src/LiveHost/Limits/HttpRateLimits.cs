@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
-using LiveCommerce.Protocol;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace LiveCommerce.Limits;
 
 /// <summary>
 /// ASP.NET Core rate limiting on the HTTP API: a token bucket per user (per address for guests) on every
-/// endpoint but the hub (which has its own, per connection), health checks and dev tokens, plus quotas on creating
+/// API endpoint (not the hub, which has its own per connection, nor pages, health checks and dev tokens), plus quotas on creating
 /// rooms and products per host. Refusals are 429 <c>rate_limited</c> with <c>Retry-After</c>.
 /// </summary>
 public static class HttpRateLimits
@@ -56,9 +55,9 @@ public static class HttpRateLimits
     private static string PartitionKey(HttpContext http) =>
         http.User.ToCaller().UserId is { } user ? "u:" + user : "ip:" + http.Connection.RemoteIpAddress;
 
-    /// <summary>The hub has its own limits; health checks are for probes; dev tokens exist only on test deployments.</summary>
+    /// <summary>Only the API counts: the hub has its own limits, pages are static files, dev tokens exist only on test deployments.</summary>
     private static bool Exempt(PathString path) =>
-        path.StartsWithSegments(LiveProtocol.HubPath) || path.StartsWithSegments("/health") || path.StartsWithSegments("/api/dev");
+        !path.StartsWithSegments("/api") || path.StartsWithSegments("/api/dev");
 
     private static async ValueTask Reject(OnRejectedContext context, CancellationToken cancellationToken)
     {
