@@ -22,9 +22,10 @@ public static partial class Validate
             ? value
             : throw LiveCommerceException.Invalid($"{name} must be 1..64 letters, digits or _ . : -");
 
+    /// <summary>Trimmed, NFC, invisible characters stripped; control and bidi characters refused (see TextHygiene).</summary>
     public static string Text(string? value, string name, int max)
     {
-        var trimmed = value?.Trim();
+        var trimmed = value is null ? null : Moderation.TextHygiene.Clean(value, name);
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > max)
             throw LiveCommerceException.Invalid($"{name} must be 1..{max} characters");
         return trimmed;
