@@ -13,4 +13,7 @@ public static class ErrorCodes
     public const string RoomNotLive = "room_not_live";
     public const string Conflict = "conflict";
     public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>An existing HTTP path asked with a method it does not answer (405; not in PROTOCOL.md's list, added).</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
 }

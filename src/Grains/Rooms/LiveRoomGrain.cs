@@ -309,7 +309,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
         var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
 
-        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted };
+        var badge = userId == room.HostId ? Badges.Host : caller.Role == Roles.Moderator ? Badges.Moderator : null;
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
         var evt = AppendLog(EventTypes.Comment, comment);
         S.Comments++;
         S.RecentComments.Add(comment);

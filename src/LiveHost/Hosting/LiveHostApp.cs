@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Limits;
 using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
@@ -14,13 +15,15 @@ public static class LiveHostApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
         configure?.Invoke(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLiveServerLimits();
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveLimits();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.Services.AddOpenApi();
@@ -32,9 +35,11 @@ public static class LiveHostApp
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseInvalidTokenGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapLiveOpenApi();
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
