@@ -13,4 +13,6 @@ public static class ErrorCodes
     public const string RoomNotLive = "room_not_live";
     public const string Conflict = "conflict";
     public const string PayloadTooLarge = "payload_too_large";
+    /// <summary>v1.1: retryable; a dependency (the translator, Redis...) is down.</summary>
+    public const string Unavailable = "unavailable";
 }

@@ -18,4 +18,5 @@ public sealed class LiveCommerceException : Exception
     public static LiveCommerceException RateLimited(string message) => new(ErrorCodes.RateLimited, message);
     public static LiveCommerceException RoomNotLive(string message) => new(ErrorCodes.RoomNotLive, message);
     public static LiveCommerceException Conflict(string message) => new(ErrorCodes.Conflict, message);
+    public static LiveCommerceException Unavailable(string message) => new(ErrorCodes.Unavailable, message);
 }

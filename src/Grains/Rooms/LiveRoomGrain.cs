@@ -52,7 +52,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         _options = options.Value;
         _commit = new GroupCommit(WriteAsync);
         _commentGuard = new CommentGuard(_options);
-        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
+        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
 
     private RoomState S => _room.State;

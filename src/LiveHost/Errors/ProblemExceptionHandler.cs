@@ -18,6 +18,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         if (code is null) return false;
 
         context.Response.StatusCode = ErrorStatus.Of(code);
+        // Retryable: tell clients when to come back (PROTOCOL.md v1.1, `unavailable`).
+        if (code == ErrorCodes.Unavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

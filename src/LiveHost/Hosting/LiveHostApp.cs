@@ -4,6 +4,7 @@ using LiveCommerce.Health;
 using LiveCommerce.Identity;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Translation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Hosting;
@@ -20,6 +21,7 @@ public static class LiveHostApp
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveTranslation();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.Services.AddOpenApi();
@@ -37,6 +39,8 @@ public static class LiveHostApp
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
+        app.MapReplay();
+        app.MapTranslation();
         app.MapCommerce();
         app.MapLiveRealtime();
         app.AnnounceUrls();
