@@ -34,8 +34,11 @@ public static class ReplayEndpoints
         });
     }
 
-    /// <summary>RFC 4180: comma separated, CRLF between records, fields quoted when they need it.</summary>
-    public static CsvConfiguration CsvConfiguration { get; } = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+    /// <summary>
+    /// RFC 4180: comma separated, CRLF between records (CsvHelper's default; setting NewLine would make it
+    /// quote only fields holding that exact string, not a lone LF), fields quoted when they need it.
+    /// </summary>
+    private static CsvConfiguration CsvConfiguration { get; } = new(CultureInfo.InvariantCulture);
 
     private static async Task<List<CommentRow>> CommentRowsAsync(ILiveRoomGrain room, Caller caller, CancellationToken cancel)
     {
