@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine with the .NET 10 SDK: installs what the tests
-# need (redis-server for the cluster tests) when it is missing, then builds and tests everything.
+# need (redis-server for the cluster tests, apertium-apy with the English-Spanish pair for the
+# translation tests) when it is missing, then builds and tests everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "Installing redis-server (needed by the cluster tests)..."
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v apertium-apy >/dev/null 2>&1 || missing+=(apertium-apy)
+[ -e /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} (needed by the cluster and translation tests)..."
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 log=$(mktemp)
