@@ -44,6 +44,7 @@ public static class HubMethods
     public const string MuteUser = nameof(MuteUser);
     public const string SetSlowMode = nameof(SetSlowMode);
     public const string TranslateComments = nameof(TranslateComments);
+    public const string Referral = nameof(Referral);
 
     // Server → client.
     public const string RoomFrame = nameof(RoomFrame);

@@ -1,3 +1,4 @@
+using LiveCommerce.Affiliates;
 using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
@@ -5,6 +6,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Translation;
+using LiveCommerce.Vouchers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Hosting;
@@ -41,6 +43,8 @@ public static class LiveHostApp
         app.MapRooms();
         app.MapReplay();
         app.MapTranslation();
+        app.MapAffiliates();
+        app.MapVouchers();
         app.MapCommerce();
         app.MapLiveRealtime();
         app.AnnounceUrls();
