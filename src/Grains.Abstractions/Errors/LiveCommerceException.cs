@@ -1,3 +1,6 @@
+using LiveCommerce.Commerce;
+using LiveCommerce.Protocol;
+
 namespace LiveCommerce.Errors;
 
 /// <summary>
@@ -19,4 +22,9 @@ public sealed class LiveCommerceException : Exception
     public static LiveCommerceException RoomNotLive(string message) => new(ErrorCodes.RoomNotLive, message);
     public static LiveCommerceException Conflict(string message) => new(ErrorCodes.Conflict, message);
     public static LiveCommerceException Unavailable(string message) => new(ErrorCodes.Unavailable, message);
+
+    // Sub-codes: a purchase outcome that reaches a caller as an error (a cart checkout has no result
+    // status to carry it) starts its message with the outcome's wire name, e.g. "conflict: soldOut: ...".
+    public static LiveCommerceException SoldOut(string message) => Conflict($"{PurchaseStatus.SoldOut.ToWire()}: {message}");
+    public static LiveCommerceException RegionBlocked(string message) => Forbidden($"{PurchaseStatus.RegionBlocked.ToWire()}: {message}");
 }
