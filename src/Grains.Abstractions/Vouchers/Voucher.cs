@@ -1,12 +1,14 @@
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 
 namespace LiveCommerce.Vouchers;
 
-public static class VoucherStatus
+[JsonConverter(typeof(JsonStringEnumConverter<VoucherStatus>))]
+public enum VoucherStatus
 {
-    public const string Issued = "issued";
-    public const string Redeemed = "redeemed";
-    public const string Refunded = "refunded";
+    [EnumMember(Value = "issued"), JsonStringEnumMemberName("issued")] Issued,
+    [EnumMember(Value = "redeemed"), JsonStringEnumMemberName("redeemed")] Redeemed,
+    [EnumMember(Value = "refunded"), JsonStringEnumMemberName("refunded")] Refunded,
 }
 
 /// <summary>
@@ -18,8 +20,7 @@ public sealed record Voucher
 {
     [Id(0), DataMember(Name = "code")] public required string Code { get; init; }
     [Id(1), DataMember(Name = "productId")] public required string ProductId { get; init; }
-    /// <summary><see cref="VoucherStatus"/>.</summary>
-    [Id(2), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(2), DataMember(Name = "status")] public required VoucherStatus Status { get; init; }
     [Id(3), DataMember(Name = "validUntil")] public required DateTime ValidUntil { get; init; }
     [Id(4), DataMember(Name = "orderId")] public required string OrderId { get; init; }
     [Id(5), DataMember(Name = "roomId")] public required string RoomId { get; init; }
@@ -36,4 +37,6 @@ public sealed record VoucherIssue
     [Id(1)] public required string BuyerId { get; init; }
     [Id(2)] public required string SellerId { get; init; }
     [Id(3)] public required string HostId { get; init; }
+    /// <summary>The shelf hold the unit was sold under (the order id, or the flash sale's id).</summary>
+    [Id(4)] public required string ShelfReference { get; init; }
 }

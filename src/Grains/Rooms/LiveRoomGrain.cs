@@ -126,7 +126,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Currency = Validate.Currency(request.Currency),
             Stock = Validate.Range(request.Stock, 0, 10_000_000, "stock"),
             ImageUrl = Validate.OptionalUrl(request.ImageUrl),
+            Kind = request.Kind ?? ProductKind.Goods,
+            CommissionRate = Validate.CommissionRate(request.CommissionRate ?? 0m),
+            SellerId = request.SellerId is null ? room.HostId : Validate.Id(request.SellerId, "sellerId"),
         };
+        if (product.Kind == ProductKind.Voucher)
+            product = product with
+            {
+                ValidDays = Validate.Range(request.ValidDays ?? 0, 1, 365, "validDays"),
+                RedeemAt = Validate.Text(request.RedeemAt, "redeemAt", 200),
+            };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
         await TellShelfTermsAsync();

@@ -1,6 +1,9 @@
+using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
+using LiveCommerce.Shelf;
 
 namespace LiveCommerce.Vouchers;
 
@@ -8,35 +11,49 @@ namespace LiveCommerce.Vouchers;
 public sealed class VoucherState
 {
     [Id(0)] public VoucherIssue? Issue { get; set; }
-    [Id(1)] public string Status { get; set; } = VoucherStatus.Issued;
+    [Id(1)] public VoucherStatus Status { get; set; }
     [Id(2)] public DateTime? RedeemedAt { get; set; }
-    /// <summary>Outbox: a refunded unit not yet confirmed back in the room's stock.</summary>
-    [Id(3)] public bool StockReturnPending { get; set; }
+    /// <summary>The shelf and the order still to hear of a redeem or refund.</summary>
+    [Id(3)] public OutboxState Outbox { get; set; } = new();
 }
 
 /// <summary>
-/// One voucher. Not reentrant: concurrent redeem attempts run one after another, so exactly one finds
-/// it issued. A refund stores the new status and the stock return together, then hands the unit back
-/// to the room (retried on activation and by a timer until the room confirms; the room ignores repeats).
+/// One voucher, keyed by its code. Not reentrant: concurrent redeem attempts run one after another, so
+/// exactly one finds it issued. A refund is stored with its follow-ups (the unit back to the shelf, the
+/// order's copy), which are retried by a timer and a reminder until acknowledged.
 /// </summary>
-public sealed class VoucherGrain(
-    [PersistentState("voucher", StorageNames.Live)] IPersistentState<VoucherState> state,
-    IVoucherStock stock,
-    TimeProvider time) : Grain, IVoucherGrain
+public sealed class VoucherGrain : Grain, IVoucherGrain, IRemindable
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
-    private VoucherState S => state.State;
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private readonly IPersistentState<VoucherState> _state;
+    private readonly TimeProvider _time;
+    private readonly Outbox _outbox;
+    private readonly FollowUpReminder _wakeUp;
     private IGrainTimer? _retry;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReturnStockAsync();
+    public VoucherGrain([PersistentState("voucher", StorageNames.Live)] IPersistentState<VoucherState> state, TimeProvider time)
+    {
+        _state = state;
+        _time = time;
+        _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
+        _wakeUp = new FollowUpReminder(this);
+    }
+
+    private VoucherState S => _state.State;
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private string Code => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox.Stored(_outbox.Mark());
+        return FollowUpAsync(cancellationToken);
+    }
 
     public async Task<bool> Issue(VoucherIssue issue)
     {
         if (S.Issue is { } known) return known.Voucher.OrderId == issue.Voucher.OrderId && known.Voucher.ProductId == issue.Voucher.ProductId;
         S.Issue = issue;
         S.Status = VoucherStatus.Issued;
-        await state.WriteStateAsync();
+        await WriteAsync();
         return true;
     }
 
@@ -46,11 +63,12 @@ public sealed class VoucherGrain(
         var issue = Known();
         if (caller.UserId != issue.SellerId && caller.UserId != issue.HostId)
             throw LiveCommerceException.Forbidden("only the product's seller or the room's host can redeem this voucher");
-        if (S.Status != VoucherStatus.Issued) throw LiveCommerceException.Conflict($"voucher {Code} is already {S.Status}");
+        if (S.Status != VoucherStatus.Issued) throw LiveCommerceException.Conflict($"voucher {Code} is already {S.Status.ToWire()}");
         if (Now >= issue.Voucher.ValidUntil) throw LiveCommerceException.Conflict($"voucher {Code} expired at {issue.Voucher.ValidUntil:u}");
         S.Status = VoucherStatus.Redeemed;
         S.RedeemedAt = Now;
-        await state.WriteStateAsync();
+        _outbox.Add(new VoucherChanged(Current()));
+        await WriteAsync();
         return Current();
     }
 
@@ -60,40 +78,46 @@ public sealed class VoucherGrain(
         var issue = Known();
         if (caller.UserId != issue.BuyerId) throw LiveCommerceException.Forbidden("only the buyer can refund this voucher");
         if (S.Status == VoucherStatus.Refunded) return Current();
-        if (S.Status != VoucherStatus.Issued) throw LiveCommerceException.Conflict($"voucher {Code} is already {S.Status}");
+        if (S.Status != VoucherStatus.Issued) throw LiveCommerceException.Conflict($"voucher {Code} is already {S.Status.ToWire()}");
         S.Status = VoucherStatus.Refunded;
-        S.StockReturnPending = true;
-        await state.WriteStateAsync();
-        await ReturnStockAsync();
+        _outbox.Add(new VoucherUnitBack(issue));
+        _outbox.Add(new VoucherChanged(Current()));
+        await WriteAsync();
         return Current();
     }
 
     public Task<Voucher?> GetForBuyer(string buyerId) =>
         Task.FromResult(S.Issue?.BuyerId == buyerId ? Current() : null);
 
-    private async Task ReturnStockAsync()
+    public Task ReceiveReminder(string reminderName, TickStatus status) => FollowUpAsync(CancellationToken.None);
+
+    private async Task WriteAsync()
     {
-        if (!S.StockReturnPending || S.Issue is not { } issue) return;
-        try
+        var mark = _outbox.Mark();
+        await _state.WriteStateAsync();
+        _outbox.Stored(mark);
+        await FollowUpAsync(CancellationToken.None);
+    }
+
+    private async Task FollowUpAsync(CancellationToken cancellationToken)
+    {
+        if (await _outbox.DeliverAsync() > 0) await _state.WriteStateAsync();
+        if (_outbox.HasPending) _retry ??= this.RegisterGrainTimer(FollowUpAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        else
         {
-            await stock.ReturnUnitAsync(issue, Code);
-            S.StockReturnPending = false;
-            await state.WriteStateAsync();
             _retry?.Dispose();
             _retry = null;
         }
-        catch (Exception) when (_retry is null)
-        {
-            // The refund stands (it is stored); the unit reaches the shelf on a later try.
-            _retry = this.RegisterGrainTimer(_ => ReturnStockAsync(), new GrainTimerCreationOptions { DueTime = RetryEvery, Period = RetryEvery, KeepAlive = true });
-        }
-        catch (Exception)
-        {
-            // The timer already retries.
-        }
+        await _wakeUp.KeepAsync(_outbox.HasPending);
     }
 
-    private string Code => this.GetPrimaryKeyString();
+    private Task DeliverAsync(FollowUp followUp) => followUp switch
+    {
+        VoucherUnitBack back => GrainFactory.GetGrain<IShelfGrain>(back.Issue.Voucher.RoomId)
+            .Restock(back.Issue.ShelfReference, $"voucher:{Code}", back.Issue.Voucher.ProductId, 1),
+        VoucherChanged changed => GrainFactory.GetGrain<IOrderGrain>(changed.Voucher.OrderId).OnVoucherChanged(changed.Voucher),
+        _ => throw new InvalidOperationException($"a voucher cannot deliver {followUp.GetType().Name}"),
+    };
 
     private VoucherIssue Known()
     {
