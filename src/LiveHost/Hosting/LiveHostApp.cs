@@ -3,6 +3,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Translation;
@@ -47,6 +48,7 @@ public static class LiveHostApp
         app.MapVouchers();
         app.MapCommerce();
         app.MapLiveRealtime();
+        app.MapLivePages();
         app.AnnounceUrls();
         return app;
     }
