@@ -60,7 +60,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         _options = options.Value;
         _commit = new GroupCommit(WriteAsync);
         _commentGuard = new CommentGuard(_options);
-        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
+        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
 
     private RoomState S => _room.State;
@@ -126,7 +126,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Currency = Validate.Currency(request.Currency),
             Stock = Validate.Range(request.Stock, 0, 10_000_000, "stock"),
             ImageUrl = Validate.OptionalUrl(request.ImageUrl),
+            Kind = request.Kind ?? ProductKind.Goods,
+            CommissionRate = Validate.CommissionRate(request.CommissionRate ?? 0m),
+            SellerId = request.SellerId is null ? room.HostId : Validate.Id(request.SellerId, "sellerId"),
         };
+        if (product.Kind == ProductKind.Voucher)
+            product = product with
+            {
+                ValidDays = Validate.Range(request.ValidDays ?? 0, 1, 365, "validDays"),
+                RedeemAt = Validate.Text(request.RedeemAt, "redeemAt", 200),
+            };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
         await TellShelfTermsAsync();
@@ -511,6 +520,47 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             RecentComments = S.RecentComments.ToArray(),
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
+    }
+
+    // ---- Replay: the whole log (live window and archive) and comments looked up by id ----
+
+    public Task<LogPage> GetLog(Caller caller, long after, int limit)
+    {
+        // Anyone may replay an ended show; while it runs, the log is the host's and moderators' view.
+        if (RequireRoom().Status != RoomStatus.Ended) RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    public Task<LogPage> ExportLog(Caller caller, long after, int limit)
+    {
+        RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    private async Task<LogPage> ReadLog(long after, int limit)
+    {
+        if (after < 0) throw LiveCommerceException.Invalid("after must be 0 or more");
+        Validate.Range(limit, 1, LiveProtocol.MaxLogPage, "limit");
+        var last = S.Seq;
+        var events = await _log.ReadAsync(after, limit, last);
+        var reached = events.Length > 0 ? events[^1].Seq!.Value : after;
+        return new LogPage { Events = events, NextAfter = reached < last ? reached : null };
+    }
+
+    public Task<WindowComments> GetWindowComments(string[] commentIds)
+    {
+        var room = RequireRoom();
+        if (commentIds is null || commentIds.Length > LiveProtocol.MaxTranslateComments)
+            throw LiveCommerceException.Invalid($"commentIds must hold at most {LiveProtocol.MaxTranslateComments} ids");
+        var wanted = commentIds.Select(id => Validate.Id(id, "commentId")).ToHashSet();
+        var found = new Dictionary<string, CommentData>();
+        foreach (var evt in _log.All)
+        {
+            if (evt.Data is CommentData c && wanted.Contains(c.CommentId)) found[c.CommentId] = c;
+            else if (evt.Data is CommentDeletedData d) found.Remove(d.CommentId);
+        }
+        var comments = commentIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToArray();
+        return Task.FromResult(new WindowComments { Language = room.Language, Comments = comments });
     }
 
     // ---- Who may do what ----
