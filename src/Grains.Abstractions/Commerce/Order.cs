@@ -24,4 +24,10 @@ public sealed record Order
     [Id(8), DataMember(Name = "holdExpiresAt")] public required DateTime HoldExpiresAt { get; init; }
     /// <summary>The flash sale the order came from; null for a cart checkout.</summary>
     [Id(9), DataMember(Name = "saleId")] public string? SaleId { get; init; }
+    // v1.1 coupons: total = subtotal - discount (ids kept apart from other additions).
+    [Id(40), DataMember(Name = "discount")] public decimal Discount { get; init; }
+    [Id(41), DataMember(Name = "couponId")] public string? CouponId { get; init; }
+    [DataMember(Name = "subtotal")] public decimal Subtotal => Total + Discount;
+    /// <summary>Added: the buyer's display name when the order was placed (social proof masks it).</summary>
+    [Id(42), DataMember(Name = "buyerName")] public string? BuyerName { get; init; }
 }

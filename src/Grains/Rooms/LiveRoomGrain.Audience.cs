@@ -80,13 +80,13 @@ public sealed partial class LiveRoomGrain
     {
         var room = S.Room!;
         var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
-        if (room.Status != RoomStatus.Live)
+        // v1.1: scheduled and ended rooms are listed too (GET /api/rooms?status=).
+        var listing = new RoomListing
         {
-            if (force || _lastListing is not null) await directory.Remove(RoomId);
-            _lastListing = null;
-            return;
-        }
-        var listing = new RoomListing { RoomId = RoomId, Title = room.Title, HostId = room.HostId, Viewers = _tally.Current, Status = room.Status };
+            RoomId = RoomId, Title = room.Title, HostId = room.HostId, Status = room.Status,
+            Viewers = room.Status == RoomStatus.Live ? _tally.Current : 0,
+            ScheduledAt = room.ScheduledAt, CoverImageUrl = room.CoverImageUrl, CreatedAt = room.CreatedAt, EndedAt = room.EndedAt,
+        };
         if (!force && listing == _lastListing) return;
         await directory.Upsert(listing);
         _lastListing = listing;

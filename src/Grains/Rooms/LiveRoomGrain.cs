@@ -96,8 +96,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
             Language = string.IsNullOrWhiteSpace(request.Language) ? null : Validate.Text(request.Language, "language", 16),
             CreatedAt = Now,
         };
+        room = RoomDetails.Apply(room, request, Now);
         S.Room = room;
         await Commit();
+        await RefreshDirectoryAsync(force: true);
         return room;
     }
 
@@ -140,7 +142,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
 
     private async Task ChangeStatus(string status)
     {
-        S.Room = S.Room! with { Status = status };
+        S.Room = S.Room! with { Status = status, EndedAt = status == RoomStatus.Ended ? Now : null };
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
         await RefreshDirectoryAsync(force: true);

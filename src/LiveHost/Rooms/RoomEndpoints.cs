@@ -30,8 +30,11 @@ public static class RoomEndpoints
         rooms.MapPost("/{roomId}/end", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             Room(grains, roomId).End(user.ToCaller()));
 
-        rooms.MapGet("/", (IGrainFactory grains) =>
-            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).ListLive());
+        rooms.MapGet("/", (string? status, string? hostId, string? limit, IGrainFactory grains) =>
+        {
+            var query = RoomQuery.Parse(status, hostId, limit);
+            return grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).List(query.Status, query.HostId, query.Limit);
+        });
 
         rooms.MapGet("/{roomId}", (string roomId, IGrainFactory grains) =>
             Room(grains, roomId).GetSnapshot());
