@@ -67,6 +67,7 @@ public sealed partial class LiveRoomGrain
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Coupons = S.CouponBoard.Drops,
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
     }

@@ -22,6 +22,8 @@ public sealed class RoomState
     [Id(11)] public int SaleCounter { get; set; }
     /// <summary>Product stock held by unpaid cart orders, by order id.</summary>
     [Id(12)] public Dictionary<string, StockHold> Holds { get; set; } = [];
+    /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
+    [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
 }
 
 [GenerateSerializer, Alias("StockHold")]
