@@ -10,7 +10,7 @@ public sealed record RoomListing
     [Id(1), DataMember(Name = "title")] public required string Title { get; init; }
     [Id(2), DataMember(Name = "hostId")] public required string HostId { get; init; }
     [Id(3), DataMember(Name = "viewers")] public required int Viewers { get; init; }
-    [Id(4), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(4), DataMember(Name = "status")] public required RoomStatus Status { get; init; }
     // v1.1 room directory: what a list of scheduled and ended rooms needs too.
     [Id(40), DataMember(Name = "scheduledAt")] public DateTime? ScheduledAt { get; init; }
     [Id(41), DataMember(Name = "coverImageUrl")] public string? CoverImageUrl { get; init; }

@@ -37,8 +37,7 @@ public sealed class RoomDirectoryGrain(
 
     public Task<RoomListing[]> ListLive() => Task.FromResult(RoomQuery.Live.Apply(Rooms.Values));
 
-    public Task<RoomListing[]> List(string status, string? hostId, int limit) =>
-        Task.FromResult(new RoomQuery(status, hostId, limit).Apply(Rooms.Values));
+    public Task<RoomListing[]> List(RoomQuery query) => Task.FromResult(query.Apply(Rooms.Values));
 
     private void ForgetOldestEnded()
     {

@@ -1,4 +1,5 @@
 using LiveCommerce.Errors;
+using LiveCommerce.Protocol;
 
 namespace LiveCommerce.Rooms;
 
@@ -6,7 +7,11 @@ namespace LiveCommerce.Rooms;
 /// <c>GET /api/rooms?status=&amp;hostId=&amp;limit=</c>: live rooms by most viewers (the default, 50),
 /// scheduled ones by <c>scheduledAt</c> (soonest first), ended ones newest first.
 /// </summary>
-public sealed record RoomQuery(string Status, string? HostId, int Limit)
+[GenerateSerializer, Immutable, Alias("RoomQuery")]
+public sealed record RoomQuery(
+    [property: Id(0)] RoomStatus Status,
+    [property: Id(1)] string? HostId,
+    [property: Id(2)] int Limit)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -16,12 +21,9 @@ public sealed record RoomQuery(string Status, string? HostId, int Limit)
     /// <summary>Checks the query string's values (absent = the defaults); bad ones are <c>invalid_argument</c>.</summary>
     public static RoomQuery Parse(string? status, string? hostId, string? limit)
     {
-        var parsedStatus = status switch
-        {
-            null or "" => RoomStatus.Live,
-            RoomStatus.Live or RoomStatus.Scheduled or RoomStatus.Ended => status,
-            _ => throw LiveCommerceException.Invalid("status must be live, scheduled or ended"),
-        };
+        var parsedStatus = RoomStatus.Live;
+        if (!string.IsNullOrEmpty(status) && !WireEnum.TryParse(status, out parsedStatus))
+            throw LiveCommerceException.Invalid("status must be live, scheduled or ended");
         var host = string.IsNullOrEmpty(hostId) ? null : Validate.Id(hostId, "hostId");
         var parsedLimit = DefaultLimit;
         if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, null, out parsedLimit) || parsedLimit is < 1 or > MaxLimit))

@@ -3,7 +3,7 @@ using LiveCommerce.Realtime;
 
 namespace LiveCommerce.Rooms;
 
-/// <summary>What a room persists on a change: its definition, products, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
+/// <summary>What a room persists on a change: its definition, the shelf's products as last pushed, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
 [GenerateSerializer, Alias("RoomState")]
 public sealed class RoomState
 {
@@ -18,33 +18,16 @@ public sealed class RoomState
     [Id(7)] public List<CommentData> RecentComments { get; set; } = [];
     [Id(8)] public int SlowModeSeconds { get; set; }
     [Id(9)] public Dictionary<string, DateTime> MutedUntil { get; set; } = [];
+    /// <summary>The room's flash sales as its snapshot shows them (the sale grains own their stock).</summary>
     [Id(10)] public List<FlashSale> FlashSales { get; set; } = [];
     [Id(11)] public int SaleCounter { get; set; }
-    /// <summary>Product stock held by unpaid cart orders, by order id.</summary>
-    [Id(12)] public Dictionary<string, StockHold> Holds { get; set; } = [];
+    // Id 12 was the cart holds, now on the shelf (ShelfGrain).
+    /// <summary>The shelf's version that <see cref="Products"/> shows (the shelf pushes newer ones).</summary>
+    [Id(13)] public long ShelfVersion { get; set; }
+    /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
+    [Id(14)] public bool ShelfHasTerms { get; set; }
     /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
     [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
-}
-
-[GenerateSerializer, Alias("StockHold")]
-public sealed class StockHold
-{
-    [Id(0)] public required string UserId { get; set; }
-    [Id(1)] public required LineItem[] Lines { get; set; }
-    [Id(2)] public required DateTime ExpiresAt { get; set; }
-    [Id(3)] public required string Status { get; set; }
-}
-
-/// <summary>The room's selling figures (kept apart so that a comment does not rewrite them).</summary>
-[GenerateSerializer, Alias("RoomCommerceState")]
-public sealed class RoomCommerceState
-{
-    [Id(0)] public long AddToCarts { get; set; }
-    [Id(1)] public HashSet<string> PlacedOrders { get; set; } = [];
-    [Id(2)] public HashSet<string> PaidOrders { get; set; } = [];
-    [Id(3)] public long UnitsSold { get; set; }
-    [Id(4)] public decimal Gmv { get; set; }
-    [Id(5)] public HashSet<string> PayingBuyers { get; set; } = [];
 }
 
 /// <summary>

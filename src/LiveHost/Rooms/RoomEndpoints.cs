@@ -31,10 +31,7 @@ public static class RoomEndpoints
             Room(grains, roomId).End(user.ToCaller()));
 
         rooms.MapGet("/", (string? status, string? hostId, string? limit, IGrainFactory grains) =>
-        {
-            var query = RoomQuery.Parse(status, hostId, limit);
-            return grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).List(query.Status, query.HostId, query.Limit);
-        });
+            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).List(RoomQuery.Parse(status, hostId, limit)));
 
         rooms.MapGet("/{roomId}", (string roomId, IGrainFactory grains) =>
             Room(grains, roomId).GetSnapshot());

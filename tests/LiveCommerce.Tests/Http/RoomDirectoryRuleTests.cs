@@ -8,7 +8,7 @@ public sealed class RoomDirectoryRuleTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
 
-    private static RoomListing Listing(string id, string status, int viewers = 0, string host = "h1", DateTime? scheduledAt = null, DateTime? endedAt = null) => new()
+    private static RoomListing Listing(string id, RoomStatus status, int viewers = 0, string host = "h1", DateTime? scheduledAt = null, DateTime? endedAt = null) => new()
     {
         RoomId = id, Title = id, HostId = host, Viewers = viewers, Status = status, ScheduledAt = scheduledAt, CreatedAt = Now, EndedAt = endedAt,
     };

@@ -11,5 +11,5 @@ public interface IRoomDirectoryGrain : IGrainWithStringKey
     /// <summary>Live rooms, most viewers first.</summary>
     [Alias("ListLive")] Task<RoomListing[]> ListLive();
     /// <summary>v1.1: up to <paramref name="limit"/> rooms of one status (and host), in the status's order.</summary>
-    [Alias("List")] Task<RoomListing[]> List(string status, string? hostId, int limit);
+    [Alias("List")] Task<RoomListing[]> List(RoomQuery query);
 }
