@@ -8,6 +8,8 @@ public enum FlashSaleStatus
 {
     [EnumMember(Value = "active"), JsonStringEnumMemberName("active")] Active,
     [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
+    /// <summary>v1.1 pre-heat: announced, opens at <c>startsAt</c>.</summary>
+    [EnumMember(Value = "upcoming"), JsonStringEnumMemberName("upcoming")] Upcoming,
 }
 
 /// <summary>Why a sale ended: at <c>endsAt</c>, by the host, or every unit paid (PROTOCOL.md v1.1).</summary>
@@ -53,4 +55,6 @@ public sealed record StartFlashSaleResult
 {
     [Id(0), DataMember(Name = "saleId")] public required string SaleId { get; init; }
     [Id(1), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
+    /// <summary>Added (v1.1 pre-heat): when the sale opens.</summary>
+    [Id(40), DataMember(Name = "startsAt")] public DateTime StartsAt { get; init; }
 }

@@ -45,7 +45,7 @@ public sealed record FlashSaleStartedData
     [Id(6), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
     // v1.1 pre-heat.
     [Id(40), DataMember(Name = "startsAt")] public DateTime StartsAt { get; init; }
-    [Id(41), DataMember(Name = "status")] public string? Status { get; init; }
+    [Id(41), DataMember(Name = "status")] public FlashSaleStatus Status { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSaleEndedData"), DataContract]

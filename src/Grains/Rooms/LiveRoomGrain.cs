@@ -236,9 +236,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var quantity = Validate.Range(request.Quantity, 1, 1_000_000, "quantity");
         var perUserLimit = Validate.Range(request.PerUserLimit, 1, 1_000_000, "perUserLimit");
         var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
+        // v1.1 pre-heat: announced now, opened later; the duration counts from the opening.
+        var startsIn = request.StartsInSeconds is { } seconds ? Validate.Range(seconds, 10, 300, "startsInSeconds") : 0;
 
         var saleId = $"{RoomId}.s{++S.SaleCounter}";
-        var endsAt = Now.AddSeconds(duration);
+        var startsAt = Now.AddSeconds(startsIn);
+        var endsAt = startsAt.AddSeconds(duration);
         LineItem line;
         try
         {
@@ -252,7 +255,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         try
         {
             sale = await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Open(new SaleTerms(
-                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions));
+                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions) { StartsAt = startsAt });
         }
         catch
         {
@@ -264,10 +267,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         AppendLog(EventTypes.FlashSaleStarted, new FlashSaleStartedData
         {
             SaleId = saleId, ProductId = productId, Price = price, Quantity = quantity,
-            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt,
+            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt, StartsAt = startsAt, Status = sale.Status,
         });
         await Commit();
-        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt };
+        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt, StartsAt = startsAt };
     }
 
     public async Task EndFlashSale(Caller caller, string? saleId)
@@ -284,6 +287,15 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (index < 0 || S.FlashSales[index].Status == FlashSaleStatus.Ended) return;
         S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Ended, Remaining = 0 };
         AppendLog(EventTypes.FlashSaleEnded, new FlashSaleEndedData { SaleId = saleId, Sold = sold, Reason = reason });
+        await Commit();
+    }
+
+    public async Task OnFlashSaleOpened(string saleId)
+    {
+        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
+        if (index < 0 || S.FlashSales[index].Status != FlashSaleStatus.Upcoming) return;
+        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Active };
+        AppendLog(EventTypes.FlashSaleOpened, new FlashSaleOpenedData { SaleId = saleId });
         await Commit();
     }
 
