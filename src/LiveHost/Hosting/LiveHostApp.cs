@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class LiveHostApp
         app.MapRooms();
         app.MapCommerce();
         app.MapLiveRealtime();
+        app.MapLivePages();
         app.AnnounceUrls();
         return app;
     }
