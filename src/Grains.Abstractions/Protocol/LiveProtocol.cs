@@ -22,7 +22,7 @@ public static class LiveProtocol
 }
 
 /// <summary>Hub method names, for clients that invoke by string.</summary>
-public static class HubMethods
+public static partial class HubMethods
 {
     public const string JoinRoom = nameof(JoinRoom);
     public const string LeaveRoom = nameof(LeaveRoom);
