@@ -15,16 +15,14 @@ namespace LiveCommerce.Operations;
 /// </summary>
 public sealed partial class HubOperationsFilter(HostConnections connections, LiveCommerceMetrics metrics) : IHubFilter
 {
-    public const string UnavailableCode = "unavailable";
-
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = context.HubMethodName;
         var started = Stopwatch.GetTimestamp();
         if (!connections.TryBeginInvocation())
         {
-            metrics.HubInvoked(method, Stopwatch.GetElapsedTime(started), UnavailableCode, failed: false);
-            throw new HubException($"{UnavailableCode}: this host is shutting down; reconnect (to another host) and retry");
+            metrics.HubInvoked(method, Stopwatch.GetElapsedTime(started), ErrorCodes.Unavailable, failed: false);
+            throw new HubException($"{ErrorCodes.Unavailable}: this host is shutting down; reconnect (to another host) and retry");
         }
         TagSpan(context);
         try

@@ -1,3 +1,4 @@
+using LiveCommerce.Errors;
 using LiveCommerce.Info;
 using LiveCommerce.Protocol;
 using LiveCommerce.Telemetry;
@@ -56,7 +57,7 @@ public static class OperationsSetup
                     status = 503,
                     title = "Service Unavailable",
                     detail = "this host is shutting down; connect to another host",
-                    code = HubOperationsFilter.UnavailableCode,
+                    code = ErrorCodes.Unavailable,
                 }, options: null, contentType: "application/problem+json");
                 return;
             }
