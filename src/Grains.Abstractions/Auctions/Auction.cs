@@ -30,6 +30,11 @@ public record Auction
 [GenerateSerializer, Immutable, Alias("AuctionDetails"), DataContract]
 public sealed record AuctionDetails : Auction
 {
+    public AuctionDetails() { }
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public AuctionDetails(Auction auction, BidHistoryEntry[] history) : base(auction) => History = history;
+
     [Id(0), DataMember(Name = "history")] public required BidHistoryEntry[] History { get; init; }
 }
 

@@ -26,6 +26,7 @@ public sealed partial class LiveRoomGrain
         S.RecentComments.Add(comment);
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
+        await ForwardKeywordAsync(caller, admitted);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
     }
 

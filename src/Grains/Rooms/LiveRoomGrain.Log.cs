@@ -21,9 +21,10 @@ public sealed partial class LiveRoomGrain
     /// <summary>The log events after <paramref name="lastSeq"/>, or null when the window no longer reaches back that far.</summary>
     private RoomEvent[]? EventsAfter(long lastSeq) => _log.After(lastSeq, S.Seq);
 
-    private Task Commit(bool room = true, bool audience = false, bool commerce = false)
+    private Task Commit(bool room = true, bool audience = false, bool commerce = false, bool stage = false)
     {
         _roomDirty |= room;
+        _stageDirty |= stage;
         _audienceDirty |= audience;
         _commerceDirty |= commerce;
         _snapshot = null;
@@ -34,8 +35,8 @@ public sealed partial class LiveRoomGrain
     {
         var events = _outbox.Count == 0 ? null : _outbox.ToArray();
         _outbox.Clear();
-        var (room, audience, commerce) = (_roomDirty, _audienceDirty, _commerceDirty);
-        (_roomDirty, _audienceDirty, _commerceDirty) = (false, false, false);
+        var (room, audience, commerce, stage) = (_roomDirty, _audienceDirty, _commerceDirty, _stageDirty);
+        (_roomDirty, _audienceDirty, _commerceDirty, _stageDirty) = (false, false, false, false);
         try
         {
             // The log first: a crash between the two leaves stored events ahead of the room's seq,
@@ -44,7 +45,8 @@ public sealed partial class LiveRoomGrain
             await Task.WhenAll(
                 room ? _room.WriteStateAsync() : Task.CompletedTask,
                 audience ? _audience.WriteStateAsync() : Task.CompletedTask,
-                commerce ? _commerce.WriteStateAsync() : Task.CompletedTask);
+                commerce ? _commerce.WriteStateAsync() : Task.CompletedTask,
+                stage ? _stage.WriteStateAsync() : Task.CompletedTask);
         }
         catch
         {
@@ -67,6 +69,8 @@ public sealed partial class LiveRoomGrain
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Auctions = _stage.State.Auctions.ToArray(),
+            Giveaways = _stage.State.Giveaways.ToArray(),
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
     }

@@ -4,6 +4,7 @@ using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -31,18 +32,23 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
     private readonly SegmentedLog _log;
+    private readonly ILogger<LiveRoomGrain> _logger;
     private const int TailResent = 100;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
         [PersistentState("audience", StorageNames.Live)] IPersistentState<AudienceState> audience,
         [PersistentState("commerce", StorageNames.Live)] IPersistentState<RoomCommerceState> commerce,
+        [PersistentState("stage", StorageNames.Live)] IPersistentState<StageState> stage,
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
         IOptions<Commerce.CommerceOptions> commerceOptions,
-        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
+        ILogger<LiveRoomGrain> logger)
     {
+        _stage = stage;
+        _logger = logger;
         _room = room;
         _audience = audience;
         _commerce = commerce;
@@ -67,6 +73,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
+        // Watch time lives with the presence it comes from; after a move, counting resumes as hosts report.
+        if (_stage.State.Active.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),

@@ -38,6 +38,7 @@ public static class LiveHostApp
         app.MapDevTokens();
         app.MapRooms();
         app.MapCommerce();
+        app.MapAuctionsAndGiveaways();
         app.MapLiveRealtime();
         app.AnnounceUrls();
         return app;

@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(StorageNames.Live);
+            silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IRoomPublisher>(Publisher);
             silo.Services.AddOptions<Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
