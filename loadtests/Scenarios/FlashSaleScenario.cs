@@ -99,7 +99,7 @@ public sealed class FlashSaleScenario : IScenario
                 var now = Clock.NowUs;
                 buy.Ok(now - due);
                 Audience.InterlockedMax(ref lastDone, now);
-                statuses.AddOrUpdate(result.Status, 1, (_, n) => n + 1);
+                statuses.AddOrUpdate(result.Status.ToWire(), 1, (_, n) => n + 1);
                 if (result.Status == PurchaseStatus.Reserved)
                 {
                     Interlocked.Add(ref units, s.BuyQuantity);

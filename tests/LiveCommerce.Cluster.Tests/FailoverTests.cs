@@ -159,7 +159,10 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(mine, listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order().ToArray());
             Assert.All(listed, o => Assert.Equal(OrderStatus.PendingPayment, o.Status));
         }
-        // The sale tells the room it ended (retried every second until the room has taken note).
+        // Every unit is held, none paid: the sale stays active (PROTOCOL.md v1.1) until the host ends it;
+        // the sale tells the room it ended (a follow-up retried until the room has taken note).
+        Assert.Equal(FlashSaleStatus.Active, (await LiveCluster.SnapshotAsync(survivors[0], roomId)).FlashSales.Single().Status);
+        await streamer.Connection!.InvokeAsync(HubMethods.EndFlashSale, roomId, sale.SaleId);
         var snapshot = await Eventually.ProbeAsync(() => LiveCluster.SnapshotAsync(survivors[0], roomId),
             s => s.FlashSales.Single().Status == FlashSaleStatus.Ended, TimeSpan.FromSeconds(15));
         var ended = Assert.Single(snapshot.FlashSales);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiveCommerce.Cluster.Tests.Infrastructure;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
+using LiveCommerce.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
@@ -90,7 +91,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var host in _cluster.Hosts) await host.WaitReadyAsync(TimeSpan.FromSeconds(30));
         await _cluster.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
         var second = await _cluster.CreateLiveRoomAsync(b, hostToken, ("p9", 1m, 1));
-        Assert.Equal("live", (await LiveCluster.SnapshotAsync(a, second)).Room.Status);
+        Assert.Equal(RoomStatus.Live, (await LiveCluster.SnapshotAsync(a, second)).Room.Status);
         Assert.All(_cluster.Hosts, h => Assert.False(h.HasExited));
     }
 

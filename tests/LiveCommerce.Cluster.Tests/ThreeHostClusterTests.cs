@@ -196,7 +196,10 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
             Assert.Equal(group.Select(r => r.Item3.OrderId).Distinct().Order(), listed.Where(o => o.SaleId == sale.SaleId).Select(o => o.OrderId).Order());
         }
 
-        // The room tells every host's viewers the sale sold out, and the books balance.
+        // Every unit is held, none paid: the sale stays active (PROTOCOL.md v1.1) until the host ends it;
+        // then the room tells every host's viewers, and the books balance.
+        Assert.Equal(FlashSaleStatus.Active, (await LiveCluster.SnapshotAsync(hosts[1], roomId)).FlashSales.Single().Status);
+        await streamer.Connection!.InvokeAsync(HubMethods.EndFlashSale, roomId, sale.SaleId);
         var snapshot = await Eventually.ProbeAsync(() => LiveCluster.SnapshotAsync(hosts[1], roomId),
             s => s.FlashSales.Single().Status == FlashSaleStatus.Ended, Settle);
         var ended = Assert.Single(snapshot.FlashSales);

@@ -15,9 +15,6 @@ public sealed class LiveHostFixture : IAsyncLifetime
 
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>Whether the server under test has the commerce hub methods yet (flash sale, orders).</summary>
-    public static bool HasCommerce => typeof(LiveCommerce.Realtime.LiveHub).GetMethod("BuyFlashSale") is not null;
-
     public async Task InitializeAsync()
     {
         _app = LiveHostApp.Build(

@@ -5,7 +5,7 @@ namespace LiveCommerce.LoadTests.Tests;
 
 public sealed class SaleVerdictTests
 {
-    private static Order Order(string user, string status, int units = 1) => new()
+    private static Order Order(string user, OrderStatus status, int units = 1) => new()
     {
         OrderId = Guid.NewGuid().ToString("N"),
         UserId = user,

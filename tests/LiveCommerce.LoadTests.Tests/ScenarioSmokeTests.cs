@@ -91,16 +91,6 @@ public sealed class ScenarioSmokeTests(LiveHostFixture host) : IClassFixture<Liv
     [Fact]
     public async Task Flash_sale_is_judged_exact()
     {
-        // Until the commerce hub methods land on the server, the scenario is exercised against the bare hub
-        // only (which has no orders, so its verdict is n/a); afterwards this checks LiveHost's verdict.
-        if (!LiveHostFixture.HasCommerce)
-        {
-            await using var bare = await StartBareAsync(0);
-            var (_, bareJson) = await RunAsync("flash-sale", Settings("flash-sale", bare.Url) with { Buyers = 20, Quantity = 5 });
-            Assert.Equal(20, Figure(bareJson, "attempts"));
-            Assert.StartsWith("n/a", bareJson.GetProperty("figures").GetProperty("verdict").GetString());
-            return;
-        }
         var (_, json) = await RunAsync("flash-sale", Settings("flash-sale") with { Buyers = 20, Quantity = 5 });
         Assert.Equal(20, Figure(json, "attempts"));
         Assert.Equal(0, Figure(json, "oversold"));

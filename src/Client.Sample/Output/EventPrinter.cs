@@ -28,7 +28,7 @@ public static class EventPrinter
                 EventTypes.Unpinned => "",
                 EventTypes.FlashSaleStarted => Formats.SaleStarted(EventData.Read<FlashSaleStartedData>(data)),
                 EventTypes.FlashSaleEnded => Formats.SaleEnded(EventData.Read<FlashSaleEndedData>(data)),
-                EventTypes.RoomStatus => EventData.Read<RoomStatusData>(data).Status,
+                EventTypes.RoomStatus => EventData.Read<RoomStatusData>(data).Status.ToWire(),
                 EventTypes.UserMuted => Formats.Muted(EventData.Read<UserMutedData>(data)),
                 EventTypes.SlowMode => $"{EventData.Read<SlowModeData>(data).Seconds} s between comments",
                 EventTypes.Likes => $"total {EventData.Read<LikesData>(data).Total}",

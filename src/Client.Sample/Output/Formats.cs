@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveCommerce.Commerce;
+using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 
@@ -19,7 +20,7 @@ public static class Formats
         (at.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : at).ToLocalTime();
 
     public static string Room(Room room) =>
-        $"room {room.RoomId} \"{room.Title}\" {room.Status}, host {room.HostId}" +
+        $"room {room.RoomId} \"{room.Title}\" {room.Status.ToWire()}, host {room.HostId}" +
         (room.Language is null ? "" : $", language {room.Language}") +
         (room.SellRegions is { Length: > 0 } regions ? $", sells in {string.Join(',', regions)}" : ", sells everywhere");
 
@@ -31,19 +32,19 @@ public static class Formats
     public static string Viewers(ViewerCounts v) => $"now {v.Current}, peak {v.Peak}, views {v.TotalViews}";
 
     public static string FlashSale(FlashSale s) =>
-        $"sale {s.SaleId} {s.Status}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, ends {Time(s.EndsAt)}";
+        $"sale {s.SaleId} {s.Status.ToWire()}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, ends {Time(s.EndsAt)}";
 
     public static string SaleStarted(FlashSaleStartedData s) =>
         $"sale {s.SaleId}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, ends {Time(s.EndsAt)}";
 
-    public static string SaleEnded(FlashSaleEndedData s) => $"sale {s.SaleId}: sold {s.Sold}, reason {s.Reason}";
+    public static string SaleEnded(FlashSaleEndedData s) => $"sale {s.SaleId}: sold {s.Sold}, reason {s.Reason.ToWire()}";
 
     public static string Stock(StockData s) => $"sale {s.SaleId}: {s.Remaining} left";
 
     public static string Muted(UserMutedData m) => $"{m.UserId} until {Time(m.Until)}";
 
     public static string Purchase(PurchaseResult r) =>
-        $"purchase {r.Status}" +
+        $"purchase {r.Status.ToWire()}" +
         (r.OrderId is null ? "" : $": order {r.OrderId}") +
         $", {r.Remaining} left" +
         (r.HoldExpiresAt is { } hold ? $", pay before {Time(hold)}" : "");
@@ -53,7 +54,7 @@ public static class Formats
         (cart.Lines.Length == 0 ? "" : " - " + Lines(cart.Lines));
 
     public static string Order(Order o) =>
-        $"order {o.OrderId} {o.Status}: {Money(o.Total)} {o.Currency} in room {o.RoomId}" +
+        $"order {o.OrderId} {o.Status.ToWire()}: {Money(o.Total)} {o.Currency} in room {o.RoomId}" +
         (o.SaleId is null ? "" : $" (sale {o.SaleId})") +
         (o.Status == OrderStatus.PendingPayment ? $", pay before {Time(o.HoldExpiresAt)}" : "") +
         (o.Lines.Length == 0 ? "" : " - " + Lines(o.Lines));

@@ -1,18 +1,22 @@
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 
 namespace LiveCommerce.Commerce;
 
-public static class FlashSaleStatus
+[JsonConverter(typeof(JsonStringEnumConverter<FlashSaleStatus>))]
+public enum FlashSaleStatus
 {
-    public const string Active = "active";
-    public const string Ended = "ended";
+    [EnumMember(Value = "active"), JsonStringEnumMemberName("active")] Active,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
 }
 
-public static class FlashSaleEndReason
+/// <summary>Why a sale ended: at <c>endsAt</c>, by the host, or every unit paid (PROTOCOL.md v1.1).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FlashSaleEndReason>))]
+public enum FlashSaleEndReason
 {
-    public const string SoldOut = "soldOut";
-    public const string Expired = "expired";
-    public const string Host = "host";
+    [EnumMember(Value = "soldOut"), JsonStringEnumMemberName("soldOut")] SoldOut,
+    [EnumMember(Value = "expired"), JsonStringEnumMemberName("expired")] Expired,
+    [EnumMember(Value = "host"), JsonStringEnumMemberName("host")] Host,
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSale"), DataContract]
@@ -25,7 +29,7 @@ public sealed record FlashSale
     [Id(4), DataMember(Name = "remaining")] public required int Remaining { get; init; }
     [Id(5), DataMember(Name = "perUserLimit")] public required int PerUserLimit { get; init; }
     [Id(6), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
-    [Id(7), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(7), DataMember(Name = "status")] public required FlashSaleStatus Status { get; init; }
 }
 
 /// <summary>Argument of <c>StartFlashSale</c>.</summary>

@@ -1,3 +1,6 @@
+using LiveCommerce.Commerce;
+using LiveCommerce.Protocol;
+
 namespace LiveCommerce.Errors;
 
 /// <summary>
@@ -18,4 +21,9 @@ public sealed class LiveCommerceException : Exception
     public static LiveCommerceException RateLimited(string message) => new(ErrorCodes.RateLimited, message);
     public static LiveCommerceException RoomNotLive(string message) => new(ErrorCodes.RoomNotLive, message);
     public static LiveCommerceException Conflict(string message) => new(ErrorCodes.Conflict, message);
+
+    // Sub-codes: a purchase outcome that reaches a caller as an error (a cart checkout has no result
+    // status to carry it) starts its message with the outcome's wire name, e.g. "conflict: soldOut: ...".
+    public static LiveCommerceException SoldOut(string message) => Conflict($"{PurchaseStatus.SoldOut.ToWire()}: {message}");
+    public static LiveCommerceException RegionBlocked(string message) => Forbidden($"{PurchaseStatus.RegionBlocked.ToWire()}: {message}");
 }

@@ -51,13 +51,13 @@ public sealed record FlashSaleEndedData
     [Id(0), DataMember(Name = "saleId")] public required string SaleId { get; init; }
     [Id(1), DataMember(Name = "sold")] public required int Sold { get; init; }
     /// <summary><c>soldOut</c>, <c>expired</c> or <c>host</c>.</summary>
-    [Id(2), DataMember(Name = "reason")] public required string Reason { get; init; }
+    [Id(2), DataMember(Name = "reason")] public required FlashSaleEndReason Reason { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("RoomStatusData"), DataContract]
 public sealed record RoomStatusData
 {
-    [Id(0), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(0), DataMember(Name = "status")] public required RoomStatus Status { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("UserMutedData"), DataContract]

@@ -1,13 +1,15 @@
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 
 namespace LiveCommerce.Rooms;
 
 /// <summary>Room lifecycle: <c>scheduled</c> → <c>live</c> → <c>ended</c>.</summary>
-public static class RoomStatus
+[JsonConverter(typeof(JsonStringEnumConverter<RoomStatus>))]
+public enum RoomStatus
 {
-    public const string Scheduled = "scheduled";
-    public const string Live = "live";
-    public const string Ended = "ended";
+    [EnumMember(Value = "scheduled"), JsonStringEnumMemberName("scheduled")] Scheduled,
+    [EnumMember(Value = "live"), JsonStringEnumMemberName("live")] Live,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
 }
 
 [GenerateSerializer, Immutable, Alias("Room"), DataContract]
@@ -16,7 +18,7 @@ public sealed record Room
     [Id(0), DataMember(Name = "roomId")] public required string RoomId { get; init; }
     [Id(1), DataMember(Name = "title")] public required string Title { get; init; }
     [Id(2), DataMember(Name = "hostId")] public required string HostId { get; init; }
-    [Id(3), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(3), DataMember(Name = "status")] public required RoomStatus Status { get; init; }
     [Id(4), DataMember(Name = "sellRegions")] public required string[] SellRegions { get; init; }
     [Id(5), DataMember(Name = "language")] public string? Language { get; init; }
     [Id(6), DataMember(Name = "createdAt")] public required DateTime CreatedAt { get; init; }

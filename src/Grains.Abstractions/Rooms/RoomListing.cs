@@ -10,5 +10,5 @@ public sealed record RoomListing
     [Id(1), DataMember(Name = "title")] public required string Title { get; init; }
     [Id(2), DataMember(Name = "hostId")] public required string HostId { get; init; }
     [Id(3), DataMember(Name = "viewers")] public required int Viewers { get; init; }
-    [Id(4), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(4), DataMember(Name = "status")] public required RoomStatus Status { get; init; }
 }

@@ -4,6 +4,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -55,6 +56,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
     private string RoomId => AuctionId[..Math.Max(0, AuctionId.LastIndexOf(IdMarker, StringComparison.Ordinal))];
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
     private IRoomStage Stage => GrainFactory.GetGrain<IRoomStage>(RoomId);
+    private IShelfGrain Shelf => GrainFactory.GetGrain<IShelfGrain>(RoomId);
 
     /// <summary>A new auction id in a room: the room is readable from it.</summary>
     public static string NewId(string roomId) => $"{roomId}{IdMarker}{Guid.NewGuid():N}"[..(roomId.Length + IdMarker.Length + 12)];
@@ -90,18 +92,21 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
 
         var stage = Stage;
         var ticket = await stage.OpenSlot(caller, StageSlot.Auction, AuctionId, null);
-        Product product;
+        var lotReference = "o" + Guid.NewGuid().ToString("N")[..20];
+        LineItem lot;
         try
         {
-            // One unit leaves the product's stock now and comes back if nobody wins.
-            product = await stage.TakeUnits(AuctionId, productId, 1);
+            // One unit leaves the product's stock now: it becomes the winner's order or goes back.
+            lot = (await Shelf.Take(new TakeRequest(lotReference, AuctionId, [new ShelfLine(productId, 1)]))).Single();
         }
-        catch
+        catch (Exception e)
         {
             await stage.ReleaseSlot(StageSlot.Auction, AuctionId);
+            if (e is LiveCommerceException { Code: ErrorCodes.Conflict }) throw LiveCommerceException.Invalid($"no unit of '{productId}' left to auction: {e.Message}");
             throw;
         }
-        S.Terms = new AuctionTerms(RoomId, ticket.HostId, product.ProductId, product.Name, product.Currency, counter, request.SuddenDeath ?? false, ticket.SellRegions);
+        S.LotReference = lotReference;
+        S.Terms = new AuctionTerms(RoomId, ticket.HostId, lot.ProductId, lot.Name, lot.Currency ?? "USD", counter, request.SuddenDeath ?? false, ticket.SellRegions);
         S.Book = BidBook.Opening(startingBid);
         S.EndsAt = Now.AddSeconds(duration);
         S.Status = AuctionStatus.Active;
@@ -228,7 +233,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
             S.WinnerName = leader.Name;
             S.WinnerOrder = new Order
             {
-                OrderId = "o" + Guid.NewGuid().ToString("N")[..20],
+                OrderId = S.LotReference,
                 UserId = leader.BidderId,
                 RoomId = terms.RoomId,
                 Lines = [line],
@@ -251,17 +256,20 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         _clock.Stop();
     }
 
-    /// <summary>The end's follow-ups, in order: the unit (back, or held for the winner), then the winner's order.</summary>
+    /// <summary>
+    /// The end's follow-ups: without a winner the unit goes back; with one, the order (whose id is the
+    /// unit's shelf reference, so paying sells it) is recorded and announced, and if it is still unpaid
+    /// when its hold runs out, the unit goes back and the order expires.
+    /// </summary>
     private async Task FollowUpsAsync()
     {
         if (S.Status != AuctionStatus.Ended || _followingUp) return;
         _followingUp = true;
         try
         {
-            if (!S.UnitSettled)
+            if (S.WinnerOrder is null && !S.UnitSettled)
             {
-                if (S.WinnerOrder is { } held) await Stage.PlaceUnits(AuctionId, held);
-                else await Stage.ReturnUnits(AuctionId, "end", 1);
+                await Shelf.Release(S.LotReference, HoldStatus.Cancelled);
                 S.UnitSettled = true;
                 await _commit.CommitAsync();
             }
@@ -271,6 +279,14 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
                 await GrainFactory.GetGrain<IBuyerGrain>(won.UserId).AddOrder(won.OrderId);
                 _personal.Add((won.UserId, Personal(AuctionEventTypes.AuctionWon, new AuctionWonData { AuctionId = AuctionId, Order = order })));
                 S.WinnerNotified = true;
+                await _commit.CommitAsync();
+            }
+            if (S.WinnerOrder is { } unpaid && !S.UnitSettled && Now >= unpaid.HoldExpiresAt)
+            {
+                // Sold already (paid in time) or cancelled by the buyer: the release changes nothing.
+                if (await Shelf.Release(unpaid.OrderId, HoldStatus.Expired) != HoldStatus.Sold)
+                    await GrainFactory.GetGrain<IOrderGrain>(unpaid.OrderId).MarkExpired();
+                S.UnitSettled = true;
                 await _commit.CommitAsync();
             }
             if (S.Settled && await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);

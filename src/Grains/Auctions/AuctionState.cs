@@ -29,9 +29,11 @@ public sealed class AuctionState
     [Id(6)] public string? WinnerName { get; set; }
     /// <summary>Log events for the room, kept until it has them.</summary>
     [Id(7)] public StageOutbox Outbox { get; set; } = new();
+    /// <summary>The shelf reference of the lot's unit: also the winner's order id, so paying sells that very unit.</summary>
+    [Id(10)] public string LotReference { get; set; } = "";
 
     // Follow-ups after the end, each retried until done (the receivers are idempotent).
-    /// <summary>The unit went back to the product (no winner) or became the winner's held order line.</summary>
+    /// <summary>The lot's unit is settled: back on the shelf (no winner, or the winner's order expired) or sold.</summary>
     [Id(8)] public bool UnitSettled { get; set; }
     /// <summary>The winner's order is recorded and in their order list; <c>auctionWon</c> went out.</summary>
     [Id(9)] public bool WinnerNotified { get; set; }

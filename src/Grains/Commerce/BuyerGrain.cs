@@ -3,6 +3,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Commerce;
@@ -42,7 +43,7 @@ public sealed class BuyerGrain(
         if (existing is null && Lines.Count >= options.Value.MaxCartLines)
             throw LiveCommerceException.Invalid($"a cart holds at most {options.Value.MaxCartLines} products");
 
-        var offered = await GrainFactory.GetGrain<ILiveRoomGrain>(room).ProductForCart(caller, product, total);
+        var offered = await GrainFactory.GetGrain<IShelfGrain>(room).ProductForCart(caller, product, total);
         if (Lines.Any(l => l != existing && l.Currency != offered.Currency))
             throw LiveCommerceException.Invalid($"this cart is in {Lines[0].Currency}; check it out before buying in {offered.Currency}");
         var line = new LineItem { RoomId = room, ProductId = product, Name = offered.Name, UnitPrice = offered.Price, Quantity = total, Currency = offered.Currency };
@@ -81,14 +82,16 @@ public sealed class BuyerGrain(
         {
             foreach (var group in Lines.GroupBy(l => l.RoomId))
             {
-                var priced = await GrainFactory.GetGrain<ILiveRoomGrain>(group.Key).HoldStock(caller, orderId, [.. group], expiresAt);
+                var take = new TakeRequest(orderId, UserId, [.. group.Select(l => new ShelfLine(l.ProductId, l.Quantity))], expiresAt, caller);
+                var priced = await GrainFactory.GetGrain<IShelfGrain>(group.Key).Take(take);
                 held.Add((group.Key, priced));
             }
         }
         catch
         {
-            // Nothing half-done: what other rooms already hold for this order goes back.
-            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<ILiveRoomGrain>(h.Room).ReleaseStock(orderId, UserId, OrderStatus.Cancelled)));
+            // Nothing half-done: what other rooms already hold for this order goes back (should that
+            // fail, the hold runs out at its time like any unpaid order's).
+            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<IShelfGrain>(h.Room).Release(orderId, HoldStatus.Cancelled)));
             throw;
         }
 

@@ -3,27 +3,35 @@ using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace LiveCommerce.Commerce;
 
 /// <summary>
-/// A flash sale's stock. Every rule is checked and every change made in one synchronous turn, so the
-/// stampede needs no locks; reservations are group-committed, so the first second of a sale costs a
-/// few writes, not one per buyer, and a buyer hears <c>reserved</c> only once it is stored.
-/// Outcomes that change nothing (sold out, over the limit...) are answered at once without a write.
+/// A flash sale's units (taken from the room's shelf under the sale id). Every rule is checked and
+/// every change made in one synchronous turn, so the stampede needs no locks; reservations are
+/// group-committed, so the first second of a sale costs a few writes, not one per buyer, and a buyer
+/// hears <c>reserved</c> only once it is stored. Outcomes that change nothing (sold out, over the
+/// limit...) are answered at once without a write.
+/// PROTOCOL.md v1.1: a sale whose units are all held stays active with remaining 0; a released hold's
+/// units go back to the sale while it runs; it ends <c>soldOut</c> only when every unit is paid. At the
+/// end the unsold units go back to the shelf; held ones stay with their orders and go back one by one
+/// if released later. Each of those moves, an expired order and the end itself are follow-ups stored
+/// with the change and delivered until acknowledged.
 /// </summary>
 [Reentrant]
-public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
+public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
 {
+    private const string EndMove = "end";
     private readonly IPersistentState<FlashSaleState> _state;
     private readonly IRoomPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly CommerceOptions _options;
     private readonly GroupCommit _commit;
-    // Orders whose hold expired or was cancelled since the last write: their grains hear of it after it.
-    private readonly List<(string OrderId, bool ReturnToProduct, int Quantity)> _released = [];
+    private readonly Outbox _outbox;
+    private readonly FollowUpReminder _wakeUp;
     // Outcomes that changed nothing, remembered for retries with the same key while this activation lives.
     private readonly Dictionary<string, PurchaseResult> _answered = [];
     private int _lastPublishedRemaining = -1;
@@ -39,6 +47,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
         _time = time;
         _options = options.Value;
         _commit = new GroupCommit(WriteAsync);
+        _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
+        _wakeUp = new FollowUpReminder(this);
     }
 
     private FlashSaleState S => _state.State;
@@ -48,6 +58,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _outbox.Stored(_outbox.Mark());
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -80,11 +91,10 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
 
         ExpireDueHolds();
         var refusal = Refusal(caller, terms, quantity);
-        if (refusal is not null)
+        if (refusal is { } status)
         {
-            var result = new PurchaseResult { Status = refusal, Remaining = S.Remaining };
+            var result = new PurchaseResult { Status = status, Remaining = S.Remaining };
             _answered[key] = result;
-            if (refusal == PurchaseStatus.NotActive && S.Status == FlashSaleStatus.Active) await EndAsync(FlashSaleEndReason.Expired);
             return result;
         }
 
@@ -100,19 +110,19 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
         };
         S.Reservations[orderId] = held;
         S.OrderByKey[key] = orderId;
+        // Every unit held is not sold out yet: the sale stays active at remaining 0 (v1.1).
         S.Remaining -= quantity;
-        if (S.Remaining == 0) MarkEnded(FlashSaleEndReason.SoldOut);
 
         await _commit.CommitAsync();
         await TrackOrderAsync(orderId, held);
         return Reserved(orderId, held);
     }
 
-    private string? Refusal(Caller caller, SaleTerms terms, int quantity)
+    private PurchaseStatus? Refusal(Caller caller, SaleTerms terms, int quantity)
     {
         // A sale that sold out stays "sold out" to latecomers: that is what the stampede's tail hears.
-        if (S.Status == FlashSaleStatus.Ended && S.EndReason == FlashSaleEndReason.SoldOut) return PurchaseStatus.SoldOut;
-        if (S.Status != FlashSaleStatus.Active || Now >= terms.EndsAt) return PurchaseStatus.NotActive;
+        if (S.Status == FlashSaleStatus.Ended) return S.EndReason == FlashSaleEndReason.SoldOut ? PurchaseStatus.SoldOut : PurchaseStatus.NotActive;
+        if (Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
         var mine = S.Reservations.Values
@@ -134,7 +144,11 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
     private Task TrackOrderAsync(string orderId, Reservation reservation)
     {
         var terms = S.Terms!;
-        var line = new LineItem { RoomId = terms.RoomId, ProductId = terms.ProductId, Name = terms.ProductName, UnitPrice = terms.Price, Quantity = reservation.Quantity };
+        var line = new LineItem
+        {
+            RoomId = terms.RoomId, ProductId = terms.ProductId, Name = terms.ProductName,
+            UnitPrice = terms.Price, Quantity = reservation.Quantity, Currency = terms.Currency,
+        };
         return GrainFactory.GetGrain<IOrderGrain>(orderId).Track(new Order
         {
             OrderId = orderId,
@@ -150,34 +164,25 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
         });
     }
 
-    public async Task End(string reason)
+    public async Task End(FlashSaleEndReason reason)
     {
         RequireSale();
         if (S.Status == FlashSaleStatus.Ended) return;
-        await EndAsync(reason);
-    }
-
-    private async Task EndAsync(string reason)
-    {
         MarkEnded(reason);
         await _commit.CommitAsync();
-        await ReportEndAsync();
     }
 
-    private void MarkEnded(string reason)
+    /// <summary>The unsold units go back to the product; held ones stay with their orders; the room hears of the end.</summary>
+    private void MarkEnded(FlashSaleEndReason reason)
     {
         if (S.Status == FlashSaleStatus.Ended) return;
         S.Status = FlashSaleStatus.Ended;
         S.EndReason = reason;
-    }
-
-    private async Task ReportEndAsync()
-    {
-        if (S.Status != FlashSaleStatus.Ended || S.EndReported) return;
-        // "sold" in flashSaleEnded counts the units taken (paid or still held) when the sale ended.
-        await GrainFactory.GetGrain<ILiveRoomGrain>(S.Terms!.RoomId).OnFlashSaleEnded(SaleId, S.Terms.Quantity - S.Remaining, S.EndReason!, S.Remaining);
-        S.EndReported = true;
-        await _commit.CommitAsync();
+        var taken = S.Terms!.Quantity - S.Remaining;
+        if (S.Remaining > 0) _outbox.Add(new SettleOnShelf(EndMove, Sold: 0, Returned: S.Remaining));
+        S.Returned += S.Remaining;
+        S.Remaining = 0;
+        _outbox.Add(new SaleEnded(taken, reason));
     }
 
     public Task<FlashSale> Get()
@@ -186,7 +191,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
         return Task.FromResult(View());
     }
 
-    public async Task<string> Confirm(string orderId, string userId)
+    public async Task<OrderStatus> Confirm(string orderId, string userId)
     {
         RequireSale();
         ExpireDueHolds();
@@ -194,13 +199,16 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
         if (reservation.Status != OrderStatus.PendingPayment) return reservation.Status;
         reservation.Status = OrderStatus.Paid;
         S.Sold += reservation.Quantity;
+        _outbox.Add(new SettleOnShelf(orderId, Sold: reservation.Quantity, Returned: 0));
+        if (S.Sold == S.Terms!.Quantity) MarkEnded(FlashSaleEndReason.SoldOut);
         await _commit.CommitAsync();
         return OrderStatus.Paid;
     }
 
-    public async Task<string> Release(string orderId, string userId, string status)
+    public async Task<OrderStatus> Release(string orderId, string userId, OrderStatus status)
     {
         RequireSale();
+        if (status is not (OrderStatus.Cancelled or OrderStatus.Expired)) throw LiveCommerceException.Invalid($"a release is cancelled or expired, not {status}");
         ExpireDueHolds();
         var reservation = Owned(orderId, userId);
         if (reservation.Status != OrderStatus.PendingPayment) return reservation.Status;
@@ -217,51 +225,65 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
             .Where(r => r.Status is OrderStatus.PendingPayment or OrderStatus.Paid)
             .GroupBy(r => r.UserId)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
-        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status));
+        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status, S.Returned, S.Outbox.Pending.Count, S.EndReason));
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync(CancellationToken.None);
 
     private Reservation Owned(string orderId, string userId) =>
         S.Reservations.TryGetValue(orderId, out var reservation) && reservation.UserId == userId
             ? reservation
             : throw LiveCommerceException.NotFound($"order '{orderId}' is not in this sale");
 
-    /// <summary>Expired holds give their units back: to the sale while it runs, else to the product.</summary>
+    /// <summary>Holds past their time give their units back, and a sale past its end ends.</summary>
     private void ExpireDueHolds()
     {
+        if (S.Terms is null) return;
         var now = Now;
+        var changed = false;
         foreach (var (orderId, reservation) in S.Reservations)
-            if (reservation.Status == OrderStatus.PendingPayment && reservation.ExpiresAt <= now)
-                ReleaseHold(orderId, reservation, OrderStatus.Expired);
-        if (S.Terms is not null && S.Status == FlashSaleStatus.Active && now >= S.Terms.EndsAt) MarkEnded(FlashSaleEndReason.Expired);
-        if (_released.Count > 0 || (S.Status == FlashSaleStatus.Ended && !S.EndReported)) _ = _commit.CommitAsync();
+        {
+            if (reservation.Status != OrderStatus.PendingPayment || reservation.ExpiresAt > now) continue;
+            ReleaseHold(orderId, reservation, OrderStatus.Expired);
+            changed = true;
+        }
+        if (S.Status == FlashSaleStatus.Active && now >= S.Terms.EndsAt)
+        {
+            MarkEnded(FlashSaleEndReason.Expired);
+            changed = true;
+        }
+        if (changed) _ = _commit.CommitAsync();
     }
 
-    private void ReleaseHold(string orderId, Reservation reservation, string status)
+    private void ReleaseHold(string orderId, Reservation reservation, OrderStatus status)
     {
         reservation.Status = status;
-        // Counted as left either way; once the room has taken the sale's unsold units back, later
-        // releases go back to the product's stock one by one.
-        S.Remaining += reservation.Quantity;
-        _released.Add((orderId, S.EndReported, reservation.Quantity));
-        // A unit released early can be bought again by anyone, including a buyer who saw soldOut.
-        _answered.Clear();
+        if (S.Status == FlashSaleStatus.Active)
+        {
+            // Back to the sale: anyone can buy it again, including a buyer who heard soldOut.
+            S.Remaining += reservation.Quantity;
+            _answered.Clear();
+        }
+        else
+        {
+            S.Returned += reservation.Quantity;
+            _outbox.Add(new SettleOnShelf(orderId, Sold: 0, Returned: reservation.Quantity));
+        }
+        // A cancelled order changes itself; an expired one hears of it.
+        if (status == OrderStatus.Expired) _outbox.Add(new OrderExpired(orderId));
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         if (S.Terms is null) return;
         ExpireDueHolds();
-        if (S.Status == FlashSaleStatus.Ended && !S.EndReported)
-        {
-            await _commit.CommitAsync();
-            await ReportEndAsync();
-        }
+        await FollowUpAsync();
+        await _wakeUp.KeepAsync(_outbox.HasPending);
     }
 
     private async Task WriteAsync()
     {
-        var released = _released.ToArray();
-        _released.Clear();
+        var mark = _outbox.Mark();
         try
         {
             await _state.WriteStateAsync();
@@ -271,20 +293,35 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain
             DeactivateOnIdle();
             throw;
         }
+        _outbox.Stored(mark);
         var terms = S.Terms!;
-        // After the end, released units go back to the product, not to this sale: no counter climbing back.
-        if (S.Remaining != _lastPublishedRemaining && (S.Status == FlashSaleStatus.Active || S.Remaining < _lastPublishedRemaining || _lastPublishedRemaining < 0))
+        if (S.Remaining != _lastPublishedRemaining)
         {
             _lastPublishedRemaining = S.Remaining;
             _publisher.PublishRoom(terms.RoomId, [new RoomEvent { Type = EventTypes.Stock, At = Now, Data = new StockData { SaleId = SaleId, Remaining = S.Remaining } }]);
-            _ = GrainFactory.GetGrain<ILiveRoomGrain>(terms.RoomId).OnFlashSaleProgress(SaleId, S.Remaining);
+            // One-way, for snapshots only (the stock event above is what viewers see).
+            _ = GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleProgress(SaleId, S.Remaining);
         }
-        var room = GrainFactory.GetGrain<ILiveRoomGrain>(terms.RoomId);
-        foreach (var (orderId, toProduct, quantity) in released)
+        await _wakeUp.KeepAsync(_outbox.HasPending);
+        _ = FollowUpAsync();
+    }
+
+    /// <summary>Delivers stored follow-ups; never throws (what fails stays stored, the timer tries again).</summary>
+    private async Task FollowUpAsync()
+    {
+        if (await _outbox.DeliverAsync() > 0) _ = _commit.CommitAsync();
+    }
+
+    private Task DeliverAsync(FollowUp followUp)
+    {
+        var terms = S.Terms!;
+        return followUp switch
         {
-            _ = GrainFactory.GetGrain<IOrderGrain>(orderId).MarkExpired();
-            if (toProduct) _ = room.ReturnStock(terms.ProductId, quantity);
-        }
+            SettleOnShelf m => GrainFactory.GetGrain<IShelfGrain>(terms.RoomId).Settle(SaleId, m.MoveId, m.Sold, m.Returned),
+            OrderExpired e => GrainFactory.GetGrain<IOrderGrain>(e.OrderId).MarkExpired(),
+            SaleEnded e => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleEnded(SaleId, e.Sold, e.Reason),
+            _ => throw new InvalidOperationException($"a sale cannot deliver {followUp.GetType().Name}"),
+        };
     }
 
     private SaleTerms RequireSale()

@@ -1,3 +1,5 @@
+using LiveCommerce.Persistence;
+
 namespace LiveCommerce.Commerce;
 
 [GenerateSerializer, Alias("Reservation")]
@@ -6,8 +8,8 @@ public sealed class Reservation
     [Id(0)] public required string UserId { get; set; }
     [Id(1)] public required int Quantity { get; set; }
     [Id(2)] public required DateTime ExpiresAt { get; set; }
-    /// <summary>An <see cref="OrderStatus"/>: pendingPayment (held), paid (sold), expired or cancelled (returned).</summary>
-    [Id(3)] public required string Status { get; set; }
+    /// <summary>pendingPayment (held), paid (sold), expired or cancelled (given back).</summary>
+    [Id(3)] public required OrderStatus Status { get; set; }
     [Id(4)] public required string IdempotencyKey { get; set; }
     [Id(5)] public required DateTime CreatedAt { get; set; }
 }
@@ -17,13 +19,24 @@ public sealed class Reservation
 public sealed class FlashSaleState
 {
     [Id(0)] public SaleTerms? Terms { get; set; }
+    /// <summary>Units anyone can still buy: not held, not sold, not given back.</summary>
     [Id(1)] public int Remaining { get; set; }
     [Id(2)] public int Sold { get; set; }
-    [Id(3)] public string Status { get; set; } = FlashSaleStatus.Active;
-    [Id(4)] public string? EndReason { get; set; }
-    /// <summary>Whether the room has taken note of the end (retried until it has).</summary>
-    [Id(5)] public bool EndReported { get; set; }
+    [Id(3)] public FlashSaleStatus Status { get; set; } = FlashSaleStatus.Active;
+    [Id(4)] public FlashSaleEndReason? EndReason { get; set; }
+    // Id 5 was EndReported, now a follow-up in the outbox.
     [Id(6)] public Dictionary<string, Reservation> Reservations { get; set; } = [];
     /// <summary>(user, idempotency key) → order id, so that a retry returns the first reservation.</summary>
     [Id(7)] public Dictionary<string, string> OrderByKey { get; set; } = [];
+    /// <summary>Units given back to the product's stock: the unsold ones at the end, then each hold released after it.</summary>
+    [Id(8)] public int Returned { get; set; }
+    [Id(9)] public OutboxState Outbox { get; set; } = new();
 }
+
+/// <summary>Units of the sale's shelf hold sold or given back to the product (idempotent by move id on the shelf).</summary>
+[GenerateSerializer, Alias("SettleOnShelf")]
+public sealed record SettleOnShelf([property: Id(0)] string MoveId, [property: Id(1)] int Sold, [property: Id(2)] int Returned) : FollowUp;
+
+/// <summary>The room must log the sale's end.</summary>
+[GenerateSerializer, Alias("SaleEnded")]
+public sealed record SaleEnded([property: Id(0)] int Sold, [property: Id(1)] FlashSaleEndReason Reason) : FollowUp;

@@ -1,8 +1,9 @@
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 
 namespace LiveCommerce.Commerce;
 
@@ -10,39 +11,60 @@ namespace LiveCommerce.Commerce;
 public sealed class OrderState
 {
     [Id(0)] public Order? Order { get; set; }
+    /// <summary>The rooms' selling figures still to hear of this order (placed, paid).</summary>
+    [Id(1)] public OutboxState Outbox { get; set; } = new();
 }
 
 /// <summary>
-/// The buyer's record of one order. The units themselves are owned by the flash sale or the rooms;
-/// paying or cancelling asks them first, so the order can never say paid for a unit that went back.
+/// The buyer's record of one order. The units themselves are kept by the flash sale or the rooms'
+/// shelves; paying or cancelling asks them first, so the order can never say paid for a unit that went
+/// back. The rooms' figures hear of it through the outbox.
 /// </summary>
-public sealed class OrderGrain(
-    [PersistentState("order", StorageNames.Live)] IPersistentState<OrderState> state,
-    IRoomPublisher publisher,
-    TimeProvider time) : Grain, IOrderGrain
+public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
 {
-    private Order? Current => state.State.Order;
+    private readonly IPersistentState<OrderState> _state;
+    private readonly IRoomPublisher _publisher;
+    private readonly TimeProvider _time;
+    private readonly Outbox _outbox;
+    private readonly FollowUpReminder _wakeUp;
+    private IGrainTimer? _retry;
+
+    public OrderGrain([PersistentState("order", StorageNames.Live)] IPersistentState<OrderState> state, IRoomPublisher publisher, TimeProvider time)
+    {
+        _state = state;
+        _publisher = publisher;
+        _time = time;
+        _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
+        _wakeUp = new FollowUpReminder(this);
+    }
+
+    private Order? Current => _state.State.Order;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox.Stored(_outbox.Mark());
+        RetryWhilePending();
+        return Task.CompletedTask;
+    }
 
     public async Task<Order> Track(Order order)
     {
         if (Current is null)
         {
-            state.State.Order = order;
-            await state.WriteStateAsync();
+            _state.State.Order = order;
+            RecordFigures(order, paid: false);
+            await WriteAsync();
         }
         var tracked = Current!;
-        // The follow-ups are idempotent and run again on a retry: a call that failed part-way (a host
-        // died after the order was stored) must not leave an acknowledged order out of its buyer's list.
+        // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
+        // was stored) must not leave an acknowledged order out of its buyer's list.
         // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
         if (tracked.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId);
-        await Stats(tracked, paid: false);
         Announce(tracked);
         return tracked;
     }
 
     public Task<Order> Get(Caller caller) => Task.FromResult(Owned(caller));
-
-    public Task<Order?> Peek() => Task.FromResult(Current);
 
     public async Task<Order> Pay(Caller caller)
     {
@@ -50,15 +72,14 @@ public sealed class OrderGrain(
         if (order.Status != OrderStatus.PendingPayment)
         {
             if (order.Status == OrderStatus.Paid) return order;
-            throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {order.Status} and cannot be paid");
+            throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {order.Status.ToWire()} and cannot be paid");
         }
         var status = order.SaleId is { } saleId
             ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Confirm(order.OrderId, order.UserId)
-            : await ConfirmInRooms(order);
+            : await SellOnShelves(order);
         var updated = await SetStatus(status);
         if (status != OrderStatus.Paid)
-            throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {status} and cannot be paid");
-        await Stats(updated, paid: true);
+            throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {status.ToWire()} and cannot be paid");
         return updated;
     }
 
@@ -69,7 +90,7 @@ public sealed class OrderGrain(
         if (order.Status == OrderStatus.Paid) throw LiveCommerceException.Conflict($"order '{order.OrderId}' is paid and cannot be cancelled");
         var status = order.SaleId is { } saleId
             ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Release(order.OrderId, order.UserId, OrderStatus.Cancelled)
-            : await ReleaseInRooms(order, OrderStatus.Cancelled);
+            : await ReleaseOnShelves(order, HoldStatus.Cancelled);
         return await SetStatus(status);
     }
 
@@ -78,43 +99,82 @@ public sealed class OrderGrain(
         if (Current is { Status: OrderStatus.PendingPayment }) await SetStatus(OrderStatus.Expired);
     }
 
-    private async Task<string> ConfirmInRooms(Order order)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => FollowUpAsync(CancellationToken.None);
+
+    private async Task<OrderStatus> SellOnShelves(Order order)
     {
-        var statuses = await Task.WhenAll(RoomsOf(order).Select(r => GrainFactory.GetGrain<ILiveRoomGrain>(r).ConfirmStock(order.OrderId, order.UserId)));
-        if (statuses.All(s => s == OrderStatus.Paid)) return OrderStatus.Paid;
+        var statuses = await Task.WhenAll(RoomsOf(order).Select(r => GrainFactory.GetGrain<IShelfGrain>(r).Sell(order.OrderId)));
+        if (statuses.All(s => s == HoldStatus.Sold)) return OrderStatus.Paid;
         // A hold expired in one room: give back what the others still hold, so nothing is half-paid.
-        await ReleaseInRooms(order, OrderStatus.Expired);
+        await ReleaseOnShelves(order, HoldStatus.Expired);
         return OrderStatus.Expired;
     }
 
-    private async Task<string> ReleaseInRooms(Order order, string status)
+    private async Task<OrderStatus> ReleaseOnShelves(Order order, HoldStatus reason)
     {
-        var statuses = await Task.WhenAll(RoomsOf(order).Select(r => GrainFactory.GetGrain<ILiveRoomGrain>(r).ReleaseStock(order.OrderId, order.UserId, status)));
-        return statuses.Contains(OrderStatus.Paid) ? OrderStatus.Paid : status;
+        var statuses = await Task.WhenAll(RoomsOf(order).Select(r => GrainFactory.GetGrain<IShelfGrain>(r).Release(order.OrderId, reason)));
+        if (statuses.Contains(HoldStatus.Sold)) return OrderStatus.Paid;
+        return statuses.Contains(HoldStatus.Expired) || reason == HoldStatus.Expired ? OrderStatus.Expired : OrderStatus.Cancelled;
     }
 
     private static IEnumerable<string> RoomsOf(Order order) => order.Lines.Select(l => l.RoomId).Distinct();
 
-    private async Task<Order> SetStatus(string status)
+    private async Task<Order> SetStatus(OrderStatus status)
     {
         var order = Current!;
         if (order.Status == status) return order;
         var updated = order with { Status = status };
-        state.State.Order = updated;
-        await state.WriteStateAsync();
+        _state.State.Order = updated;
+        if (status == OrderStatus.Paid) RecordFigures(updated, paid: true);
+        await WriteAsync();
         Announce(updated);
         return updated;
     }
 
-    private Task Stats(Order order, bool paid) =>
-        Task.WhenAll(order.Lines.GroupBy(l => l.RoomId).Select(g =>
-            GrainFactory.GetGrain<ILiveRoomGrain>(g.Key).RecordOrder(order.OrderId, order.UserId, g.Sum(l => l.Quantity), g.Sum(l => l.Amount), paid)));
+    private void RecordFigures(Order order, bool paid)
+    {
+        foreach (var room in order.Lines.GroupBy(l => l.RoomId))
+            _outbox.Add(new OrderFigures(room.Key, room.Sum(l => l.Quantity), room.Sum(l => l.Amount), paid));
+    }
+
+    /// <summary>Stores the order and its follow-ups, then delivers them (what fails is retried by a timer and a reminder).</summary>
+    private async Task WriteAsync()
+    {
+        var mark = _outbox.Mark();
+        await _state.WriteStateAsync();
+        _outbox.Stored(mark);
+        await FollowUpAsync(CancellationToken.None);
+    }
+
+    private async Task FollowUpAsync(CancellationToken cancellationToken)
+    {
+        if (await _outbox.DeliverAsync() > 0) await _state.WriteStateAsync();
+        RetryWhilePending();
+        await _wakeUp.KeepAsync(_outbox.HasPending);
+    }
+
+    /// <summary>A timer only while something is pending: most orders never need one.</summary>
+    private void RetryWhilePending()
+    {
+        if (_outbox.HasPending) _retry ??= this.RegisterGrainTimer(FollowUpAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        else
+        {
+            _retry?.Dispose();
+            _retry = null;
+        }
+    }
+
+    private Task DeliverAsync(FollowUp followUp) => followUp switch
+    {
+        OrderFigures f => GrainFactory.GetGrain<IShelfGrain>(f.RoomId).RecordOrder(Current!.OrderId, Current.UserId, f.Units, f.Amount, f.Paid),
+        _ => throw new InvalidOperationException($"an order cannot deliver {followUp.GetType().Name}"),
+    };
 
     private void Announce(Order order) =>
-        publisher.PublishPersonal(order.UserId, new PersonalEvent
+        _publisher.PublishPersonal(order.UserId, new PersonalEvent
         {
             Type = EventTypes.OrderUpdated,
-            At = time.GetUtcNow().UtcDateTime,
+            At = _time.GetUtcNow().UtcDateTime,
             Data = new OrderUpdatedData { Order = order },
         });
 
@@ -130,7 +190,7 @@ public sealed class OrderGrain(
         // Someone else's order is reported as missing, so order ids cannot be probed.
         if (order.UserId != caller.UserId) throw LiveCommerceException.NotFound($"order '{order.OrderId}' does not exist");
         // An unpaid hold past its time is expired even before the stock owner's timer says so.
-        if (order.Status == OrderStatus.PendingPayment && order.HoldExpiresAt <= time.GetUtcNow().UtcDateTime)
+        if (order.Status == OrderStatus.PendingPayment && order.HoldExpiresAt <= _time.GetUtcNow().UtcDateTime)
             return order with { Status = OrderStatus.Expired };
         return order;
     }

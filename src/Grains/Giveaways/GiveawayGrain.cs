@@ -4,6 +4,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -50,6 +51,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     private string RoomId => GiveawayId[..Math.Max(0, GiveawayId.LastIndexOf(IdMarker, StringComparison.Ordinal))];
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
     private IRoomStage Stage => GrainFactory.GetGrain<IRoomStage>(RoomId);
+    private IShelfGrain Shelf => GrainFactory.GetGrain<IShelfGrain>(RoomId);
 
     public static string NewId(string roomId) => $"{roomId}{IdMarker}{Guid.NewGuid():N}"[..(roomId.Length + IdMarker.Length + 12)];
 
@@ -85,19 +87,20 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
 
         var stage = Stage;
         var ticket = await stage.OpenSlot(caller, StageSlot.Giveaway, GiveawayId, keyword);
-        Product? product = null;
+        LineItem? prizes = null;
         try
         {
             // Each winner's prize unit leaves the product's stock now; units nobody wins come back.
-            if (productId is not null) product = await stage.TakeUnits(GiveawayId, productId, winners);
+            if (productId is not null) prizes = (await Shelf.Take(new TakeRequest(GiveawayId, GiveawayId, [new ShelfLine(productId, winners)]))).Single();
         }
-        catch
+        catch (Exception e)
         {
             await stage.ReleaseSlot(StageSlot.Giveaway, GiveawayId);
+            if (e is LiveCommerceException { Code: ErrorCodes.Conflict }) throw LiveCommerceException.Invalid($"fewer units of '{productId}' than winners: {e.Message}");
             throw;
         }
         S.Seed = FairDraw.NewSeed();
-        S.Terms = new GiveawayTerms(RoomId, ticket.HostId, prize, product, winners, keyword, minWatch, ticket.SellRegions);
+        S.Terms = new GiveawayTerms(RoomId, ticket.HostId, prize, prizes, winners, keyword, minWatch, ticket.SellRegions);
         S.EndsAt = Now.AddSeconds(duration);
         S.Status = GiveawayStatus.Active;
         S.Outbox.Add(GiveawayEventTypes.GiveawayStarted, new GiveawayStartedData { Giveaway = View() });
@@ -222,9 +225,9 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         var seedHex = FairDraw.SeedHex(S.Seed);
         S.Status = GiveawayStatus.Ended;
         S.WinnerIds = [.. FairDraw.Winners(seedHex, S.Entrants.Keys, terms.Winners)];
-        if (terms.Product is { } product)
+        if (terms.PrizeLine is { } prizes)
             foreach (var winner in S.WinnerIds)
-                S.PrizeOrders[winner] = PrizeOrder(terms, product, winner, now);
+                S.PrizeOrders[winner] = PrizeOrder(terms.RoomId, prizes, winner, now);
         S.Outbox.Add(GiveawayEventTypes.GiveawayEnded, new GiveawayEndedData
         {
             GiveawayId = GiveawayId,
@@ -235,20 +238,20 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         _clock.Stop();
     }
 
-    private static Order PrizeOrder(GiveawayTerms terms, Product product, string winner, DateTime now) => new()
+    private static Order PrizeOrder(string roomId, LineItem prizes, string winner, DateTime now) => new()
     {
         OrderId = "o" + Guid.NewGuid().ToString("N")[..20],
         UserId = winner,
-        RoomId = terms.RoomId,
-        Lines = [new LineItem { RoomId = terms.RoomId, ProductId = product.ProductId, Name = product.Name, UnitPrice = 0m, Quantity = 1, Currency = product.Currency }],
+        RoomId = roomId,
+        Lines = [prizes with { UnitPrice = 0m, Quantity = 1 }],
         Total = 0m,
-        Currency = product.Currency,
+        Currency = prizes.Currency ?? "USD",
         Status = OrderStatus.Paid,
         CreatedAt = now,
         HoldExpiresAt = now,
     };
 
-    /// <summary>The draw's follow-ups: unused units back, then each winner's prize order and personal event.</summary>
+    /// <summary>The draw's follow-ups: prize units sold (one per winner) and the rest back, then each winner's order and personal event.</summary>
     private async Task FollowUpsAsync()
     {
         if (S.Status != GiveawayStatus.Ended || _followingUp) return;
@@ -256,11 +259,10 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         try
         {
             var terms = S.Terms!;
-            if (!S.UnusedReturned)
+            if (!S.PrizesSettled)
             {
-                var unused = terms.Product is null ? 0 : terms.Winners - S.WinnerIds.Count;
-                if (unused > 0) await Stage.ReturnUnits(GiveawayId, "unused", unused);
-                S.UnusedReturned = true;
+                if (terms.PrizeLine is not null) await Shelf.Settle(GiveawayId, "draw", S.WinnerIds.Count, terms.Winners - S.WinnerIds.Count);
+                S.PrizesSettled = true;
                 await _commit.CommitAsync();
             }
             foreach (var winner in S.WinnerIds.Where(w => !S.Notified.Contains(w)).ToList())
@@ -268,7 +270,6 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
                 Order? order = null;
                 if (S.PrizeOrders.TryGetValue(winner, out var prize))
                 {
-                    await Stage.PlaceUnits(GiveawayId, prize);
                     order = await GrainFactory.GetGrain<IOrderGrain>(prize.OrderId).Track(prize);
                     await GrainFactory.GetGrain<IBuyerGrain>(winner).AddOrder(prize.OrderId);
                 }
@@ -333,7 +334,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         {
             GiveawayId = GiveawayId,
             Prize = terms.Prize,
-            ProductId = terms.Product?.ProductId,
+            ProductId = terms.PrizeLine?.ProductId,
             Winners = terms.Winners,
             EndsAt = S.EndsAt,
             Keyword = terms.Keyword,

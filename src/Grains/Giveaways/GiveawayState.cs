@@ -3,13 +3,13 @@ using LiveCommerce.Rooms;
 
 namespace LiveCommerce.Giveaways;
 
-/// <summary>What the host set when the giveaway started (the product's name and currency for prize orders).</summary>
+/// <summary>What the host set when the giveaway started; <c>PrizeLine</c> is the units taken from the shelf for the prizes.</summary>
 [GenerateSerializer, Immutable, Alias("GiveawayTerms")]
 public sealed record GiveawayTerms(
     [property: Id(0)] string RoomId,
     [property: Id(1)] string HostId,
     [property: Id(2)] string Prize,
-    [property: Id(3)] Product? Product,
+    [property: Id(3)] LineItem? PrizeLine,
     [property: Id(4)] int Winners,
     [property: Id(5)] string? Keyword,
     [property: Id(6)] int? MinWatchSeconds,
@@ -35,10 +35,10 @@ public sealed class GiveawayState
     [Id(8)] public StageOutbox Outbox { get; set; } = new();
 
     // Follow-ups after the draw, each retried until done (the receivers are idempotent).
-    /// <summary>Prize units nobody won went back to the product.</summary>
-    [Id(9)] public bool UnusedReturned { get; set; }
+    /// <summary>The prize units are settled on the shelf: one sold per winner, the rest back.</summary>
+    [Id(9)] public bool PrizesSettled { get; set; }
     /// <summary>Winners whose prize order is placed and who heard <c>giveawayWon</c>.</summary>
     [Id(10)] public HashSet<string> Notified { get; set; } = [];
 
-    public bool Settled => Status == GiveawayStatus.Ended && UnusedReturned && Notified.Count == WinnerIds.Count && Outbox.Pending.Count == 0;
+    public bool Settled => Status == GiveawayStatus.Ended && PrizesSettled && Notified.Count == WinnerIds.Count && Outbox.Pending.Count == 0;
 }

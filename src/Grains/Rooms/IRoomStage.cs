@@ -1,4 +1,3 @@
-using LiveCommerce.Commerce;
 using LiveCommerce.Identity;
 
 namespace LiveCommerce.Rooms;
@@ -9,8 +8,8 @@ public enum StageSlot { Auction, Giveaway }
 /// <summary>
 /// What the room offers the auction and giveaway grains (grain to grain, never to clients): the one
 /// active slot per kind, the sequencing of their log events, the snapshot's view of them, the viewers'
-/// watch time, and the units they take from the room's products. Every method is idempotent, so the
-/// mechanics can retry each follow-up until it is acknowledged.
+/// watch time. Their units come from the shelf. Every method is idempotent, so the mechanics can retry
+/// each follow-up until it is acknowledged.
 /// </summary>
 [Alias("IRoomStage")]
 public interface IRoomStage : IGrainWithStringKey
@@ -24,12 +23,6 @@ public interface IRoomStage : IGrainWithStringKey
     /// <summary>Time the user has been in the room since the active giveaway started (hosts' presence reports).</summary>
     [Alias("WatchedSince")] Task<TimeSpan> WatchedSince(string userId);
 
-    /// <summary>Takes units out of a product's stock for a mechanic (once per <paramref name="takerId"/>).</summary>
-    [Alias("TakeUnits")] Task<Product> TakeUnits(string takerId, string productId, int quantity);
-    /// <summary>Gives taken units back to the product (once per <paramref name="followUpId"/>).</summary>
-    [Alias("ReturnUnits")] Task ReturnUnits(string takerId, string followUpId, int quantity);
-    /// <summary>Turns a taken unit into an order's line: held for payment, or already paid (a prize).</summary>
-    [Alias("PlaceUnits")] Task PlaceUnits(string takerId, Order order);
 }
 
 [GenerateSerializer, Immutable, Alias("StageTicket")]

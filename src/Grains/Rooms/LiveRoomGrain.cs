@@ -1,8 +1,13 @@
+using LiveCommerce.Auctions;
+using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
+using LiveCommerce.Giveaways;
 using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
+using LiveCommerce.Shelf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,47 +17,53 @@ using Orleans.Storage;
 namespace LiveCommerce.Rooms;
 
 /// <summary>
-/// The room. Reentrant so that group commit can gather the changes of concurrent calls into one
-/// write: every rule is checked and every change made synchronously (one turn), then the call awaits
-/// the write that includes it. Log events reach clients only after they are stored, in seq order.
+/// The room: the sequencer of its log (every log event gets its gapless seq here), lifecycle, chat and
+/// moderation, pins, likes, audience and the snapshot. It holds no stock: products and units are the
+/// shelf's (<see cref="IShelfGrain"/>), which pushes its products here for snapshots; each flash sale
+/// is its own grain. Reentrant so that group commit can gather the changes of concurrent calls into
+/// one write: every rule is checked and every change made synchronously (one turn), then the call
+/// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomStage
 {
+    private const int TailResent = 100;
+    private const int RecentCommentCount = 50;
+    private const int EndedMechanicsShown = 5;
+    // A slot taken by an opening that never reported its start (its grain failed) frees itself.
+    private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
     private readonly IRoomPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly RoomOptions _options;
     private readonly GroupCommit _commit;
-    private readonly List<RoomEvent> _outbox = [];
+    private readonly SegmentedLog _log;
     private readonly CommentGuard _commentGuard;
+    private readonly ILogger<LiveRoomGrain> _logger;
+    private readonly AudienceTally _tally = new();
+    private readonly Guid _epoch = Guid.NewGuid();
+    // Events of the write in progress: sent once it is stored.
+    private readonly List<RoomEvent> _outgoing = [];
     private bool _roomDirty;
     private bool _audienceDirty;
-    private bool _commerceDirty;
     private RoomSnapshot? _snapshot;
-    private readonly SegmentedLog _log;
-    private readonly ILogger<LiveRoomGrain> _logger;
-    private const int TailResent = 100;
+    private ViewerCounts? _lastPublishedCounts;
+    private RoomListing? _lastListing;
+    private DateTime _listingRefreshedAt;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
         [PersistentState("audience", StorageNames.Live)] IPersistentState<AudienceState> audience,
-        [PersistentState("commerce", StorageNames.Live)] IPersistentState<RoomCommerceState> commerce,
-        [PersistentState("stage", StorageNames.Live)] IPersistentState<StageState> stage,
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
-        IOptions<Commerce.CommerceOptions> commerceOptions,
         [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
         ILogger<LiveRoomGrain> logger)
     {
-        _stage = stage;
         _logger = logger;
         _room = room;
         _audience = audience;
-        _commerce = commerce;
-        _commerceOptions = commerceOptions.Value;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
@@ -64,6 +75,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private RoomState S => _room.State;
     private string RoomId => this.GetPrimaryKeyString();
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
+    private IShelfGrain Shelf => GrainFactory.GetGrain<IShelfGrain>(RoomId);
+    private TimeSpan SilentHostTimeout => TimeSpan.FromSeconds(_options.PresenceHostTimeoutSeconds);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -73,8 +86,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
-        // Watch time lives with the presence it comes from; after a move, counting resumes as hosts report.
-        if (_stage.State.Active.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
+        // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
+        if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
@@ -89,12 +102,14 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         return Task.CompletedTask;
     }
 
+    // ---- Lifecycle and products ----
+
     public async Task<Room> Create(Caller caller, CreateRoomRequest request)
     {
         RequireUser(caller);
         if (caller.Role != Roles.Host) throw LiveCommerceException.Forbidden("only hosts can create rooms");
         if (S.Room is not null) throw LiveCommerceException.Conflict($"room '{RoomId}' already exists");
-        var room = new Room
+        S.Room = new Room
         {
             RoomId = RoomId,
             Title = Validate.Text(request.Title, "title", 200),
@@ -104,9 +119,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
             Language = string.IsNullOrWhiteSpace(request.Language) ? null : Validate.Text(request.Language, "language", 16),
             CreatedAt = Now,
         };
-        S.Room = room;
+        S.ShelfHasTerms = false;
         await Commit();
-        return room;
+        await TellShelfTermsAsync();
+        return S.Room;
     }
 
     public async Task<Product> AddProduct(Caller caller, AddProductRequest request)
@@ -124,7 +140,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
-        S.Products.Add(product);
+        await TellShelfTermsAsync();
+        await Shelf.Put(product);
+        // Shown at once; the shelf's push (with its version) brings the stock as it changes.
+        if (!S.Products.Any(p => p.ProductId == product.ProductId)) S.Products.Add(product);
         await Commit();
         return product;
     }
@@ -146,12 +165,37 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         return S.Room!;
     }
 
-    private async Task ChangeStatus(string status)
+    private async Task ChangeStatus(RoomStatus status)
     {
         S.Room = S.Room! with { Status = status };
+        S.ShelfHasTerms = false;
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
+        await TellShelfTermsAsync();
         await RefreshDirectoryAsync(force: true);
+    }
+
+    /// <summary>The shelf sells to buyers only while it knows the room is open and where it sells; retried by housekeeping.</summary>
+    private async Task TellShelfTermsAsync()
+    {
+        if (S.ShelfHasTerms || S.Room is not { } room) return;
+        await Shelf.SetTerms(new ShelfTerms(room.Status, room.SellRegions));
+        if (S.Room == room)
+        {
+            S.ShelfHasTerms = true;
+            _roomDirty = true;
+        }
+    }
+
+    public Task OnShelfChanged(long version, Product[] products)
+    {
+        if (version <= S.ShelfVersion) return Task.CompletedTask;
+        S.ShelfVersion = version;
+        S.Products = [.. products];
+        // Only for snapshots: stored with the next write, not worth one of its own.
+        _roomDirty = true;
+        _snapshot = null;
+        return Task.CompletedTask;
     }
 
     public Task<RoomSnapshot> GetSnapshot()
@@ -164,7 +208,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     {
         RequireRoom();
         if (lastSeq < 0) throw LiveCommerceException.Invalid("lastSeq must be 0 or more");
-        var events = EventsAfter(lastSeq);
+        var events = _log.After(lastSeq, S.Seq);
         return Task.FromResult(events is null
             ? new ResumeResult { Events = [], Snapshot = Snapshot() }
             : new ResumeResult { Events = events });
@@ -188,6 +232,384 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
         AppendLog(EventTypes.Unpinned, EmptyData.Instance);
         await Commit();
     }
+
+    // ---- Flash sales: the units come from the shelf, the sale grain sells them ----
+
+    public async Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request)
+    {
+        RequireHost(caller);
+        var room = RequireLive();
+        var productId = FindProduct(Validate.Id(request.ProductId, "productId")).ProductId;
+        var price = Validate.Price(request.Price);
+        var quantity = Validate.Range(request.Quantity, 1, 1_000_000, "quantity");
+        var perUserLimit = Validate.Range(request.PerUserLimit, 1, 1_000_000, "perUserLimit");
+        var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
+
+        var saleId = $"{RoomId}.s{++S.SaleCounter}";
+        var endsAt = Now.AddSeconds(duration);
+        LineItem line;
+        try
+        {
+            line = (await Shelf.Take(new TakeRequest(saleId, saleId, [new ShelfLine(productId, quantity)]))).Single();
+        }
+        catch (LiveCommerceException e) when (e.Code == ErrorCodes.Conflict)
+        {
+            throw LiveCommerceException.Invalid($"too few of '{productId}' in stock for a sale of {quantity}: {e.Message}");
+        }
+        FlashSale sale;
+        try
+        {
+            sale = await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Open(new SaleTerms(
+                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions));
+        }
+        catch
+        {
+            // The sale never opened: its units go back (if this fails too, the shelf's audit shows them held by the sale).
+            await Shelf.Release(saleId, HoldStatus.Cancelled);
+            throw;
+        }
+        S.FlashSales.Add(sale);
+        AppendLog(EventTypes.FlashSaleStarted, new FlashSaleStartedData
+        {
+            SaleId = saleId, ProductId = productId, Price = price, Quantity = quantity,
+            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt,
+        });
+        await Commit();
+        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt };
+    }
+
+    public async Task EndFlashSale(Caller caller, string? saleId)
+    {
+        RequireHost(caller);
+        var sale = S.FlashSales.Find(s => s.SaleId == saleId) ?? throw LiveCommerceException.NotFound($"flash sale '{saleId}' is not in this room");
+        if (sale.Status == FlashSaleStatus.Ended) return;
+        await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
+    }
+
+    public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
+    {
+        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
+        if (index < 0 || S.FlashSales[index].Status == FlashSaleStatus.Ended) return;
+        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Ended, Remaining = 0 };
+        AppendLog(EventTypes.FlashSaleEnded, new FlashSaleEndedData { SaleId = saleId, Sold = sold, Reason = reason });
+        await Commit();
+    }
+
+    public Task OnFlashSaleProgress(string saleId, int remaining)
+    {
+        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
+        if (index >= 0 && S.FlashSales[index].Status == FlashSaleStatus.Active)
+        {
+            // Only for snapshots: stored with the next write, not worth one of its own.
+            S.FlashSales[index] = S.FlashSales[index] with { Remaining = remaining };
+            _roomDirty = true;
+            _snapshot = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    // ---- Chat, likes and moderation ----
+
+    public async Task<SendCommentResult> Comment(Caller caller, string? text)
+    {
+        RequireUser(caller);
+        var room = RequireLive();
+        var userId = caller.UserId!;
+        if (S.MutedUntil.TryGetValue(userId, out var until) && until > Now)
+            throw new LiveCommerceException(ErrorCodes.Muted, $"you are muted in this room until {until:u}");
+        var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
+        var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
+
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted };
+        var evt = AppendLog(EventTypes.Comment, comment);
+        S.Comments++;
+        S.RecentComments.Add(comment);
+        if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
+        await Commit();
+        await ForwardKeywordAsync(caller, admitted);
+        return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
+    }
+
+    public async Task Like(Caller caller, int taps)
+    {
+        RequireUser(caller);
+        Validate.Range(taps, 1, LiveProtocol.MaxTapsPerLike, "taps");
+        RequireLive();
+        S.Likes += taps;
+        _outgoing.Add(new RoomEvent { Seq = null, Type = EventTypes.Likes, At = Now, Data = new LikesData { Total = S.Likes } });
+        await Commit();
+    }
+
+    public async Task DeleteComment(Caller caller, string? commentId)
+    {
+        RequireModerator(caller);
+        var id = Validate.Id(commentId, "commentId");
+        var known = S.RecentComments.RemoveAll(c => c.CommentId == id) > 0
+            || _log.All.Any(e => e.Data is CommentData c && c.CommentId == id);
+        if (!known) throw LiveCommerceException.NotFound($"comment '{id}' is not in this room's recent log");
+        AppendLog(EventTypes.CommentDeleted, new CommentDeletedData { CommentId = id });
+        await Commit();
+    }
+
+    public async Task MuteUser(Caller caller, string? userId, int seconds)
+    {
+        var room = RequireModerator(caller);
+        var target = Validate.Id(userId, "userId");
+        Validate.Range(seconds, 0, 7 * 24 * 3600, "seconds");
+        if (target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be muted");
+        var until = Now.AddSeconds(seconds);
+        if (seconds == 0) S.MutedUntil.Remove(target);
+        else S.MutedUntil[target] = until;
+        foreach (var expired in S.MutedUntil.Where(m => m.Value <= Now).Select(m => m.Key).ToList()) S.MutedUntil.Remove(expired);
+        AppendLog(EventTypes.UserMuted, new UserMutedData { UserId = target, Until = until });
+        await Commit();
+    }
+
+    public async Task SetSlowMode(Caller caller, int seconds)
+    {
+        RequireModerator(caller);
+        S.SlowModeSeconds = Validate.Range(seconds, 0, 3600, "seconds");
+        AppendLog(EventTypes.SlowMode, new SlowModeData { Seconds = seconds });
+        await Commit();
+    }
+
+    // ---- Auctions and giveaways: their rules live in AuctionGrain and GiveawayGrain ----
+
+    public async Task<StageTicket> OpenSlot(Caller caller, StageSlot slot, string mechanicId, string? keyword)
+    {
+        var room = RequireHost(caller);
+        RequireLive();
+        if (S.ActiveMechanics.TryGetValue(slot, out var active) && active != mechanicId && !IsStaleOpening(slot, active))
+            throw LiveCommerceException.Conflict($"{(slot == StageSlot.Auction ? "an auction" : "a giveaway")} is already running in this room ('{active}')");
+        S.ActiveMechanics[slot] = mechanicId;
+        S.MechanicOpenedAt[slot] = Now;
+        if (slot == StageSlot.Giveaway)
+        {
+            S.GiveawayKeyword = keyword;
+            _tally.Watch.Mark(Now);
+        }
+        await Commit();
+        return new StageTicket(room.HostId, room.SellRegions);
+    }
+
+    private bool IsStaleOpening(StageSlot slot, string active)
+    {
+        var shown = slot == StageSlot.Auction ? S.Auctions.Any(a => a.AuctionId == active) : S.Giveaways.Any(g => g.GiveawayId == active);
+        return !shown && Now - S.MechanicOpenedAt.GetValueOrDefault(slot) > StaleOpening;
+    }
+
+    public async Task ReleaseSlot(StageSlot slot, string mechanicId)
+    {
+        if (!FreeSlot(slot, mechanicId)) return;
+        await Commit();
+    }
+
+    private bool FreeSlot(StageSlot slot, string mechanicId)
+    {
+        if (!S.ActiveMechanics.TryGetValue(slot, out var active) || active != mechanicId) return false;
+        S.ActiveMechanics.Remove(slot);
+        if (slot == StageSlot.Giveaway) S.GiveawayKeyword = null;
+        return true;
+    }
+
+    public async Task Apply(StageUpdate update)
+    {
+        RequireRoom();
+        var last = S.MechanicEventsAppended.GetValueOrDefault(update.MechanicId);
+        foreach (var evt in update.Events.Where(e => e.Number > last).OrderBy(e => e.Number))
+        {
+            AppendLog(evt.Type, evt.Data);
+            last = evt.Number;
+        }
+        S.MechanicEventsAppended[update.MechanicId] = last;
+        if (update.View is Auction auction)
+            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended.ToWire());
+        else if (update.View is Giveaway giveaway)
+            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended.ToWire());
+        if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
+        await Commit();
+    }
+
+    /// <summary>Replaces or adds the view, keeping the active one and the last few ended.</summary>
+    private static void Show<T>(List<T> views, T view, Predicate<T> same, Func<T, bool> ended)
+    {
+        var index = views.FindIndex(same);
+        if (index >= 0) views[index] = view;
+        else views.Add(view);
+        while (views.Count(ended) > EndedMechanicsShown) views.Remove(views.First(ended));
+    }
+
+    public Task<TimeSpan> WatchedSince(string userId) => Task.FromResult(_tally.Watch.Of(userId, Now));
+
+    /// <summary>A comment with the active giveaway's keyword enters its author (the giveaway checks the rest).</summary>
+    private async Task ForwardKeywordAsync(Caller caller, string text)
+    {
+        if (!EntryRules.Matches(text, S.GiveawayKeyword) || !S.ActiveMechanics.TryGetValue(StageSlot.Giveaway, out var giveawayId)) return;
+        try
+        {
+            await GrainFactory.GetGrain<IGiveawayGrain>(giveawayId).KeywordSaid(caller);
+        }
+        catch (Exception e)
+        {
+            // The comment itself is stored and answered; its author can still enter with EnterGiveaway.
+            _logger.LogWarning(e, "Forwarding a keyword comment to giveaway {GiveawayId} failed", giveawayId);
+        }
+    }
+
+    // ---- Audience, room list and stats ----
+
+    public Task<Guid> ReportPresence(PresenceReport report)
+    {
+        if (S.Room is null || (!report.Full && report.Epoch != _epoch)) return Task.FromResult(_epoch);
+
+        _tally.Apply(report, Now);
+        // Every report is also a moment to forget hosts that went silent (the timer does it when none come).
+        _tally.DropSilentHosts(Now, SilentHostTimeout);
+        var audience = _audience.State;
+        var changed = false;
+        foreach (var user in report.Visited) changed |= audience.DistinctUsers.Add(user);
+        foreach (var user in report.Joined) changed |= audience.DistinctUsers.Add(user);
+        if (report.GuestJoins > 0)
+        {
+            audience.GuestViews += report.GuestJoins;
+            changed = true;
+        }
+        if (_tally.Current > audience.Peak)
+        {
+            audience.Peak = _tally.Current;
+            changed = true;
+        }
+        PublishViewerCounts();
+        if (changed)
+        {
+            // Counts are figures, not acknowledged actions: a failed write is retried with the next change.
+            _audienceDirty = true;
+            _ = _commit.CommitAsync();
+        }
+        return Task.FromResult(_epoch);
+    }
+
+    public async Task<RoomStats> GetStats(Caller caller)
+    {
+        RequireModerator(caller);
+        var counts = ViewerCounts();
+        var figures = await Shelf.Figures();
+        return new RoomStats
+        {
+            ViewersNow = counts.Current,
+            PeakViewers = counts.Peak,
+            TotalViews = counts.TotalViews,
+            Comments = S.Comments,
+            Likes = S.Likes,
+            AddToCarts = figures.AddToCarts,
+            Orders = figures.Orders,
+            UnitsSold = figures.UnitsSold,
+            Gmv = figures.Gmv,
+            ConversionRate = counts.TotalViews == 0 ? 0 : Math.Round((double)figures.PayingBuyers / counts.TotalViews, 4),
+        };
+    }
+
+    private ViewerCounts ViewerCounts() => new()
+    {
+        Current = _tally.Current,
+        Peak = _audience.State.Peak,
+        TotalViews = _audience.State.DistinctUsers.Count + _audience.State.GuestViews,
+    };
+
+    private void PublishViewerCounts()
+    {
+        var counts = ViewerCounts();
+        if (counts == _lastPublishedCounts) return;
+        _lastPublishedCounts = counts;
+        _publisher.PublishRoom(RoomId, [new RoomEvent { Seq = null, Type = EventTypes.Viewers, At = Now, Data = counts }]);
+    }
+
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        if (S.Room is null) return;
+        if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
+        await TellShelfTermsAsync();
+        if (Now - _listingRefreshedAt >= TimeSpan.FromSeconds(_options.DirectoryRefreshSeconds)) await RefreshDirectoryAsync(force: false);
+    }
+
+    private async Task RefreshDirectoryAsync(bool force)
+    {
+        _listingRefreshedAt = Now;
+        var room = S.Room!;
+        var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
+        if (room.Status != RoomStatus.Live)
+        {
+            if (force || _lastListing is not null) await directory.Remove(RoomId);
+            _lastListing = null;
+            return;
+        }
+        var listing = new RoomListing { RoomId = RoomId, Title = room.Title, HostId = room.HostId, Viewers = _tally.Current, Status = room.Status };
+        if (!force && listing == _lastListing) return;
+        await directory.Upsert(listing);
+        _lastListing = listing;
+    }
+
+    // ---- The log, group commit and the snapshot ----
+
+    private RoomEvent AppendLog(string type, object data)
+    {
+        var evt = new RoomEvent { Seq = ++S.Seq, Type = type, At = Now, Data = data };
+        _log.Append(evt);
+        _outgoing.Add(evt);
+        _snapshot = null;
+        return evt;
+    }
+
+    private Task Commit()
+    {
+        _roomDirty = true;
+        _snapshot = null;
+        return _commit.CommitAsync();
+    }
+
+    private async Task WriteAsync()
+    {
+        var events = _outgoing.Count == 0 ? null : _outgoing.ToArray();
+        _outgoing.Clear();
+        var (room, audience) = (_roomDirty, _audienceDirty);
+        (_roomDirty, _audienceDirty) = (false, false);
+        try
+        {
+            // The log first: a crash between the two leaves stored events ahead of the room's seq,
+            // which activation reconciles, rather than a seq whose event was never stored.
+            await _log.WriteAsync();
+            await Task.WhenAll(
+                room ? _room.WriteStateAsync() : Task.CompletedTask,
+                audience ? _audience.WriteStateAsync() : Task.CompletedTask);
+        }
+        catch
+        {
+            // Memory now holds changes that are not stored: start over from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+        if (events is not null) _publisher.PublishRoom(RoomId, events);
+    }
+
+    private RoomSnapshot Snapshot()
+    {
+        _snapshot ??= new RoomSnapshot
+        {
+            Room = S.Room!,
+            Seq = S.Seq,
+            Viewers = new ViewerCounts(),
+            Likes = S.Likes,
+            Pinned = S.PinnedProductId is { } pinned ? S.Products.Find(p => p.ProductId == pinned) : null,
+            Products = S.Products.ToArray(),
+            FlashSales = S.FlashSales.ToArray(),
+            RecentComments = S.RecentComments.ToArray(),
+            Auctions = S.Auctions.ToArray(),
+            Giveaways = S.Giveaways.ToArray(),
+        };
+        return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
+    }
+
+    // ---- Who may do what ----
 
     private Product FindProduct(string productId) =>
         S.Products.Find(p => p.ProductId == productId)
@@ -225,7 +647,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain
     private Room RequireLive()
     {
         var room = RequireRoom();
-        if (room.Status != RoomStatus.Live) throw LiveCommerceException.RoomNotLive($"the room is {room.Status}, not live");
+        if (room.Status != RoomStatus.Live) throw LiveCommerceException.RoomNotLive($"the room is {room.Status.ToWire()}, not live");
         return room;
     }
 }

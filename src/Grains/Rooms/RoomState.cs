@@ -3,7 +3,7 @@ using LiveCommerce.Realtime;
 
 namespace LiveCommerce.Rooms;
 
-/// <summary>What a room persists on a change: its definition, products, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
+/// <summary>What a room persists on a change: its definition, the shelf's products as last pushed, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
 [GenerateSerializer, Alias("RoomState")]
 public sealed class RoomState
 {
@@ -18,31 +18,26 @@ public sealed class RoomState
     [Id(7)] public List<CommentData> RecentComments { get; set; } = [];
     [Id(8)] public int SlowModeSeconds { get; set; }
     [Id(9)] public Dictionary<string, DateTime> MutedUntil { get; set; } = [];
+    /// <summary>The room's flash sales as its snapshot shows them (the sale grains own their stock).</summary>
     [Id(10)] public List<FlashSale> FlashSales { get; set; } = [];
     [Id(11)] public int SaleCounter { get; set; }
-    /// <summary>Product stock held by unpaid cart orders, by order id.</summary>
-    [Id(12)] public Dictionary<string, StockHold> Holds { get; set; } = [];
-}
+    // Id 12 was the cart holds, now on the shelf (ShelfGrain).
+    /// <summary>The shelf's version that <see cref="Products"/> shows (the shelf pushes newer ones).</summary>
+    [Id(13)] public long ShelfVersion { get; set; }
+    /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
+    [Id(14)] public bool ShelfHasTerms { get; set; }
 
-[GenerateSerializer, Alias("StockHold")]
-public sealed class StockHold
-{
-    [Id(0)] public required string UserId { get; set; }
-    [Id(1)] public required LineItem[] Lines { get; set; }
-    [Id(2)] public required DateTime ExpiresAt { get; set; }
-    [Id(3)] public required string Status { get; set; }
-}
-
-/// <summary>The room's selling figures (kept apart so that a comment does not rewrite them).</summary>
-[GenerateSerializer, Alias("RoomCommerceState")]
-public sealed class RoomCommerceState
-{
-    [Id(0)] public long AddToCarts { get; set; }
-    [Id(1)] public HashSet<string> PlacedOrders { get; set; } = [];
-    [Id(2)] public HashSet<string> PaidOrders { get; set; } = [];
-    [Id(3)] public long UnitsSold { get; set; }
-    [Id(4)] public decimal Gmv { get; set; }
-    [Id(5)] public HashSet<string> PayingBuyers { get; set; } = [];
+    // Auctions and giveaways (Ids from 30 leave room for other features).
+    /// <summary>Slot → the auction or giveaway running in it, and since when.</summary>
+    [Id(30)] public Dictionary<StageSlot, string> ActiveMechanics { get; set; } = [];
+    [Id(31)] public Dictionary<StageSlot, DateTime> MechanicOpenedAt { get; set; } = [];
+    /// <summary>The active giveaway's entry keyword: matching comments are forwarded to it.</summary>
+    [Id(32)] public string? GiveawayKeyword { get; set; }
+    /// <summary>For the snapshot: the active auction and the last ended ones, oldest first.</summary>
+    [Id(33)] public List<Auctions.Auction> Auctions { get; set; } = [];
+    [Id(34)] public List<Giveaways.Giveaway> Giveaways { get; set; } = [];
+    /// <summary>Mechanic id → the number of its last appended log event (a resent batch appends nothing twice).</summary>
+    [Id(35)] public Dictionary<string, long> MechanicEventsAppended { get; set; } = [];
 }
 
 /// <summary>

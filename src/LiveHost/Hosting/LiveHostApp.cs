@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class LiveHostApp
         app.MapCommerce();
         app.MapAuctionsAndGiveaways();
         app.MapLiveRealtime();
+        app.MapLivePages();
         app.AnnounceUrls();
         return app;
     }

@@ -5,6 +5,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Auctions;
@@ -35,7 +36,13 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
     private static StartAuctionRequest Terms(int duration = 60, int? counter = null, bool? suddenDeath = null, decimal startingBid = 10m) =>
         new() { ProductId = "p1", StartingBid = startingBid, DurationSeconds = duration, CounterBidSeconds = counter, SuddenDeath = suddenDeath };
 
-    private static async Task<int> Stock(ILiveRoomGrain room) => (await room.GetSnapshot()).Products.Single(p => p.ProductId == "p1").Stock;
+    /// <summary>Units left on the shelf, after checking its books balance.</summary>
+    private async Task<int> Stock(string roomId)
+    {
+        var shelf = fixture.Grains.GetGrain<IShelfGrain>(roomId);
+        Assert.True((await shelf.Audit()).Balances);
+        return (await shelf.Products()).Single(p => p.ProductId == "p1").Stock;
+    }
 
     private static RoomEvent[] Log(string roomId, string type) =>
         ClusterFixture.Publisher.Of(roomId).Where(e => e.Seq is not null && e.Type == type).ToArray();
@@ -61,7 +68,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         Assert.Equal(("active", 10m, 10, false, "USD", 0), (started.Status, started.MinNextBid, started.CounterBidSeconds, started.SuddenDeath, started.Currency, started.Bids));
         Assert.Null(started.CurrentBid);
         Assert.Equal(Now.AddSeconds(60), started.EndsAt);
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
         var logged = EventData.Read<AuctionStartedData>((await LogSoon(roomId, AuctionEventTypes.AuctionStarted, 1))[0].Data);
         Assert.Equal(started.AuctionId, logged.Auction.AuctionId);
         var shown = await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.Length == 1);
@@ -69,7 +76,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
 
         // One active auction per room.
         await Fails(ErrorCodes.Conflict, () => NewAuction(roomId).Start(Host, Terms()));
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
     }
 
     [Fact]
@@ -94,7 +101,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         ];
         foreach (var (caller, request, code) in cases) await Fails(code, () => NewAuction(roomId).Start(caller, request));
 
-        Assert.Equal(10, await Stock(room));
+        Assert.Equal(10, await Stock(roomId));
         Assert.Empty(Log(roomId, AuctionEventTypes.AuctionStarted));
         Assert.Empty((await room.GetSnapshot()).Auctions);
         // The refusals left the slot free.
@@ -175,13 +182,13 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         Assert.Equal((ended.OrderId, OrderStatus.PendingPayment, 21m, 1), (won.Order.OrderId, won.Order.Status, won.Order.Total, won.Order.Lines.Single().Quantity));
         var end = EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data);
         Assert.Equal(("sold", "ann", "Ann", 21m, ended.OrderId), (end.Reason, end.WinnerId, end.Name, end.Amount, end.OrderId));
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
 
         Assert.Equal("ended", (await auction.Bid(Cat, 500m, null)).Status);
         await Fails(ErrorCodes.Conflict, () => auction.Cancel(Host));
         var paid = await fixture.Grains.GetGrain<IOrderGrain>(ended.OrderId!).Pay(Ann);
         Assert.Equal(OrderStatus.Paid, paid.Status);
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
         // The slot is free for the next auction.
         await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.All(a => a.Status == "ended"));
         Assert.Equal("active", (await NewAuction(roomId).Start(Host, Terms())).Status);
@@ -197,10 +204,10 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(10));
         var ended = await Ended(auction);
         await Eventually.ProbeAsync(() => Personal("bob", AuctionEventTypes.AuctionWon), p => p.Any(e => EventData.Read<AuctionWonData>(e.Data).AuctionId == ended.AuctionId));
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
 
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(301));
-        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(room), s => s == 10));
+        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 10));
         Assert.Equal(OrderStatus.Expired, (await fixture.Grains.GetGrain<IOrderGrain>(ended.OrderId!).Get(Bob)).Status);
     }
 
@@ -225,12 +232,12 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         var (room, roomId) = await LiveRoom();
         var auction = NewAuction(roomId);
         await auction.Start(Host, Terms(duration: 5));
-        Assert.Equal(9, await Stock(room));
+        Assert.Equal(9, await Stock(roomId));
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));
         var ended = await Ended(auction);
         Assert.Equal("noBids", ended.EndReason);
         Assert.Null(ended.WinnerId);
-        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(room), s => s == 10));
+        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 10));
         var end = EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data);
         Assert.Equal(("noBids", null, null), (end.Reason, end.WinnerId, end.OrderId));
     }
@@ -245,7 +252,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         await auction.Cancel(Host);
         Assert.Equal(("ended", "cancelled"), ((await auction.Get()).Status, (await auction.Get()).EndReason));
         Assert.Equal("notActive", (await auction.Bid(Ann, 10m, null)).Status);
-        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(room), s => s == 10));
+        Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 10));
         Assert.Equal("cancelled", EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data).Reason);
 
         var contested = NewAuction(roomId);

@@ -4,6 +4,7 @@ using LiveCommerce.Errors;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -64,12 +65,20 @@ public sealed class FlashSaleTests : IAsyncLifetime
         Assert.Equal((100, 0, 100, 0), (audit.Quantity, audit.Sold, audit.Held, audit.Remaining));
         Assert.All(audit.UnitsPerUser.Values, units => Assert.Equal(1, units));
 
-        // Every viewer's last stock event says 0, and the sale ended as sold out.
+        // Every viewer's last stock event says 0; every unit is held, none paid, so the sale stays
+        // active (PROTOCOL.md v1.1) and latecomers hear soldOut.
         await Task.WhenAll(clients.Append(host).Select(c => c.WaitUntilAsync(
             x => x.LatestState<StockData>(EventTypes.Stock)?.Remaining == 0, TimeSpan.FromSeconds(15), "stock 0")));
-        await host.WaitUntilAsync(x => x.Received.Any(e => e.Type == EventTypes.FlashSaleEnded), because: "flashSaleEnded");
-        var ended = EventData.Read<FlashSaleEndedData>(host.Received.Last(e => e.Type == EventTypes.FlashSaleEnded).Data);
-        Assert.Equal(FlashSaleEndReason.SoldOut, ended.Reason);
+        Assert.Equal(FlashSaleStatus.Active, audit.Status);
+        Assert.Equal(FlashSaleStatus.Active, (await host.JoinAsync(roomId)).FlashSales.Single().Status);
+        Assert.DoesNotContain(host.Received, e => e.Type == EventTypes.FlashSaleEnded);
+        var loser = Array.FindIndex(results, r => r.Result.Status == PurchaseStatus.SoldOut);
+        Assert.Equal(PurchaseStatus.SoldOut, (await clients[loser].Connection.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, saleId, 1, "late")).Status);
+
+        // The shelf's own books: the sale holds its 100 units, 900 are left, nothing is lost.
+        var shelf = await _server.Grains.GetGrain<IShelfGrain>(roomId).Audit();
+        Assert.True(shelf.Balances, $"shelf books: {string.Join(", ", shelf.Products.Select(p => p.ToString()))}");
+        Assert.Equal(new ProductAudit("flash", PutUp: 1_000, Sold: 0, Held: 100, Left: 900), shelf.Of("flash"));
 
         await Parallel.ForEachAsync(clients, async (c, _) => await c.DisposeAsync());
         await host.DisposeAsync();

@@ -61,7 +61,7 @@ public sealed class OrderTests : IAsyncLifetime
         await annPhone.WaitUntilAsync(c => c.Personal.Any(e => e.Type == EventTypes.OrderUpdated
             && EventData.Read<OrderUpdatedData>(e.Data).Order.Status == OrderStatus.Paid), because: "orderUpdated paid on ann's phone");
 
-        // bob cancels: his unit goes back to the sale, which had sold out, so it goes back to the product.
+        // bob cancels: the sale still runs (one unit paid of three), so his unit goes back to the sale.
         var cancelled = await bob.Connection.InvokeAsync<Order>(HubMethods.CancelOrder, bobBuy.OrderId);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
         await HubAssert.FailsWith(ErrorCodes.Conflict, () => bob.Connection.InvokeAsync<Order>(HubMethods.PayOrder, bobBuy.OrderId));

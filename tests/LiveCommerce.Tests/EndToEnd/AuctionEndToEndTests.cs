@@ -81,7 +81,8 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
         await Task.WhenAll(clients.Select(c => c.WaitUntilAsync(
             x => x.Received.LastOrDefault(e => e.Type == AuctionEventTypes.BidPlaced) is { } last && EventData.Read<BidPlacedData>(last.Data).CurrentBid == price,
             TimeSpan.FromSeconds(15), "final bidPlaced")));
-        var snapshot = await host.JoinAsync(roomId);
+        // The shelf's stock reaches the room's snapshot by its own push.
+        var snapshot = await Eventually.ProbeAsync(() => host.JoinAsync(roomId), s => s.Products.Single().Stock == 4 && s.Auctions.Single().Status == "ended");
         Assert.Equal(4, snapshot.Products.Single().Stock);
         Assert.Equal(("ended", price), (snapshot.Auctions.Single().Status, snapshot.Auctions.Single().CurrentBid));
         await Parallel.ForEachAsync(clients, async (c, _) => await c.DisposeAsync());
@@ -147,7 +148,7 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
 
         Assert.Equal("leading", (await Bid(viewer, roomId, auction.AuctionId, 5m, null)).Status);
         await HubAssert.FailsWith(ErrorCodes.Conflict, () => host.Connection.InvokeAsync("CancelAuction", roomId, auction.AuctionId));
-        Assert.Equal(1, (await viewer.JoinAsync(roomId)).Products.Single().Stock);
+        Assert.Equal(1, (await Eventually.ProbeAsync(() => viewer.JoinAsync(roomId), s => s.Products.Single().Stock == 1)).Products.Single().Stock);
     }
 
     private static async Task<T> WaitForAsync<T>(LiveClient client, string type, TimeSpan timeout)

@@ -6,6 +6,7 @@ using LiveCommerce.Identity;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Shelf;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Giveaways;
@@ -34,8 +35,13 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
 
     private static Caller Viewer(string id, string? region = null) => Caller.User(id, Roles.Viewer, id.ToUpperInvariant(), region);
 
-    private static async Task<int> Stock(ILiveRoomGrain room, string productId = "p1") =>
-        (await room.GetSnapshot()).Products.Single(p => p.ProductId == productId).Stock;
+    /// <summary>Units left on the shelf, after checking its books balance.</summary>
+    private async Task<int> Stock(string roomId, string productId = "p1")
+    {
+        var shelf = fixture.Grains.GetGrain<IShelfGrain>(roomId);
+        Assert.True((await shelf.Audit()).Balances);
+        return (await shelf.Products()).Single(p => p.ProductId == productId).Stock;
+    }
 
     private static async Task Fails(string code, Func<Task> call) =>
         Assert.Equal(code, (await Assert.ThrowsAsync<LiveCommerceException>(call)).Code);
@@ -57,7 +63,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         Assert.Matches("^[0-9a-f]{64}$", started.SeedHash);
         Assert.Null(started.Seed);
         Assert.Null(started.WinnerIds);
-        Assert.Equal(7, await Stock(room));
+        Assert.Equal(7, await Stock(roomId));
         var logged = await Eventually.ProbeAsync(
             () => ClusterFixture.Publisher.Of(roomId).Where(e => e.Type == GiveawayEventTypes.GiveawayStarted).ToArray(), e => e.Length > 0);
         Assert.Equal(started.SeedHash, EventData.Read<GiveawayStartedData>(Assert.Single(logged).Data).Giveaway.SeedHash);
@@ -90,7 +96,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         ];
         foreach (var (caller, request, code) in cases) await Fails(code, () => NewGiveaway(roomId).Start(caller, request));
 
-        Assert.Equal((10, 3), (await Stock(room), await Stock(room, "p2")));
+        Assert.Equal((10, 3), (await Stock(roomId), await Stock(roomId, "p2")));
         Assert.DoesNotContain(ClusterFixture.Publisher.Of(roomId), e => e.Type == GiveawayEventTypes.GiveawayStarted);
         Assert.Equal("active", (await NewGiveaway(roomId).Start(Host, Terms(duration: 60, minWatch: 50))).Status);
     }
@@ -203,7 +209,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
             Assert.Equal(("A lip gloss", OrderStatus.Paid, 0m), (won!.Prize, won.Order!.Status, won.Order.Total));
             Assert.Equal(OrderStatus.Paid, (await fixture.Grains.GetGrain<IOrderGrain>(won.Order.OrderId).Get(Viewer(winner))).Status);
         }
-        Assert.Equal(7, await Stock(room));
+        Assert.Equal(7, await Stock(roomId));
         await Fails(ErrorCodes.Conflict, () => giveaway.Draw(Host));
         Assert.Equal(("ended", null), await Enter(giveaway, Viewer("late")));
     }
@@ -215,11 +221,11 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         var giveaway = NewGiveaway(roomId);
         await giveaway.Start(Host, Terms(winners: 3, duration: 10));
         await giveaway.Enter(Viewer("solo"));
-        Assert.Equal(7, await Stock(room));
+        Assert.Equal(7, await Stock(roomId));
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(10));
         var drawn = await Drawn(giveaway);
         Assert.Equal(["solo"], drawn.WinnerIds!);
-        Assert.Equal(9, await Eventually.ProbeAsync(() => Stock(room), s => s == 9));
+        Assert.Equal(9, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 9));
         // The slot is free again.
         await Eventually.ProbeAsync(room.GetSnapshot, s => s.Giveaways.All(g => g.Status == "ended"));
         Assert.Equal("active", (await NewGiveaway(roomId).Start(Host, Terms(productId: null))).Status);

@@ -3,24 +3,26 @@ using LiveCommerce.Identity;
 namespace LiveCommerce.Commerce;
 
 /// <summary>
-/// One flash sale's stock, keyed by sale id. The single activation makes <c>remaining ≥ 0</c> and the
-/// per-user limit exact; purchases are group-committed and acknowledged only once stored.
+/// One flash sale's units, keyed by sale id (<c>{roomId}.s{n}</c>). The room takes the units from its
+/// shelf and opens the sale with them; the single activation makes <c>remaining ≥ 0</c> and the
+/// per-user limit exact; purchases are group-committed and acknowledged only once stored. What the
+/// sale sells, gives back and reports goes out through its outbox.
 /// </summary>
 [Alias("IFlashSaleGrain")]
 public interface IFlashSaleGrain : IGrainWithStringKey
 {
     [Alias("Open")] Task<FlashSale> Open(SaleTerms terms);
     [Alias("Buy")] Task<PurchaseResult> Buy(Caller caller, int quantity, string? idempotencyKey);
-    [Alias("End")] Task End(string reason);
+    [Alias("End")] Task End(FlashSaleEndReason reason);
     [Alias("Get")] Task<FlashSale> Get();
     /// <summary>Turns a held reservation into a sale; returns the order status that results.</summary>
-    [Alias("Confirm")] Task<string> Confirm(string orderId, string userId);
+    [Alias("Confirm")] Task<OrderStatus> Confirm(string orderId, string userId);
     /// <summary>Gives a held reservation's units back; returns the order status that results.</summary>
-    [Alias("Release")] Task<string> Release(string orderId, string userId, string status);
+    [Alias("Release")] Task<OrderStatus> Release(string orderId, string userId, OrderStatus status);
     [Alias("Audit")] Task<SaleAudit> Audit();
 }
 
-/// <summary>What the room hands a new sale.</summary>
+/// <summary>What the room hands a new sale (its units already taken from the shelf under the sale id).</summary>
 [GenerateSerializer, Immutable, Alias("SaleTerms")]
 public sealed record SaleTerms(
     [property: Id(0)] string RoomId,
@@ -33,7 +35,7 @@ public sealed record SaleTerms(
     [property: Id(7)] DateTime EndsAt,
     [property: Id(8)] string[] SellRegions);
 
-/// <summary>A sale's books: sold + held + remaining = quantity, always.</summary>
+/// <summary>A sale's books: sold + held + remaining + returned (to the product, after the end) = quantity, always.</summary>
 [GenerateSerializer, Immutable, Alias("SaleAudit")]
 public sealed record SaleAudit(
     [property: Id(0)] int Quantity,
@@ -41,4 +43,10 @@ public sealed record SaleAudit(
     [property: Id(2)] int Held,
     [property: Id(3)] int Remaining,
     [property: Id(4)] Dictionary<string, int> UnitsPerUser,
-    [property: Id(5)] string Status);
+    [property: Id(5)] FlashSaleStatus Status,
+    [property: Id(6)] int Returned = 0,
+    [property: Id(7)] int FollowUpsPending = 0,
+    [property: Id(8)] FlashSaleEndReason? EndReason = null)
+{
+    public bool Balances => Quantity == Sold + Held + Remaining + Returned;
+}

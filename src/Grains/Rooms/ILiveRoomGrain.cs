@@ -5,9 +5,10 @@ using LiveCommerce.Realtime;
 namespace LiveCommerce.Rooms;
 
 /// <summary>
-/// One live room, keyed by room id: status, products, pin, the sequenced room log, likes, audience
-/// and moderation. Every method refuses bad input with a <see cref="Errors.LiveCommerceException"/>
-/// before changing anything.
+/// One live room, keyed by room id, as the host (hub and HTTP API) calls it: lifecycle, products and
+/// pin, the sequenced room log, likes, audience and moderation, and starting flash sales (their units
+/// come from the room's shelf, <see cref="Shelf.IShelfGrain"/>). Every method refuses bad input with a
+/// <see cref="Errors.LiveCommerceException"/> before changing anything.
 /// </summary>
 [Alias("ILiveRoomGrain")]
 public interface ILiveRoomGrain : IGrainWithStringKey
@@ -31,24 +32,24 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
 
-    // Commerce: flash sales and product stock.
     [Alias("StartFlashSale")] Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request);
     [Alias("EndFlashSale")] Task EndFlashSale(Caller caller, string? saleId);
-    /// <summary>From the sale grain: the sale ended; its unsold units go back to the product's stock.</summary>
-    [Alias("OnFlashSaleEnded")] Task OnFlashSaleEnded(string saleId, int sold, string reason, int unsold);
-    /// <summary>From the sale grain: the latest remaining, for snapshots.</summary>
-    [Alias("OnFlashSaleProgress"), Orleans.Concurrency.OneWay] Task OnFlashSaleProgress(string saleId, int remaining);
-    /// <summary>From a sale grain: units released after the sale ended go back to the product's stock.</summary>
-    [Alias("ReturnStock")] Task ReturnStock(string productId, int quantity);
-    /// <summary>For a cart: the product as it is sold now; counts an add-to-cart.</summary>
-    [Alias("ProductForCart")] Task<Product> ProductForCart(Caller caller, string? productId, int quantity);
-    /// <summary>Holds stock for the lines (all or nothing); returns them priced by the room.</summary>
-    [Alias("HoldStock")] Task<LineItem[]> HoldStock(Caller caller, string orderId, LineItem[] lines, DateTime expiresAt);
-    [Alias("ConfirmStock")] Task<string> ConfirmStock(string orderId, string userId);
-    [Alias("ReleaseStock")] Task<string> ReleaseStock(string orderId, string userId, string status);
-    /// <summary>Counts a placed order (reserved) and, when paid, the sale, for the room's stats.</summary>
-    [Alias("RecordOrder")] Task RecordOrder(string orderId, string userId, int units, decimal amount, bool paid);
 
     /// <summary>A host's audience change; returns the room activation's epoch (see <see cref="PresenceReport"/>).</summary>
     [Alias("ReportPresence")] Task<Guid> ReportPresence(PresenceReport report);
+}
+
+/// <summary>
+/// What other grains tell a room (key: room id): never called by the host. Every method is idempotent,
+/// so the senders retry them from their outboxes until acknowledged.
+/// </summary>
+[Alias("IRoomInbox")]
+public interface IRoomInbox : IGrainWithStringKey
+{
+    /// <summary>From the shelf: its products and stock as of <paramref name="version"/> (older versions are ignored).</summary>
+    [Alias("OnShelfChanged")] Task OnShelfChanged(long version, Product[] products);
+    /// <summary>From a sale: it ended, having taken <paramref name="sold"/> units (paid or still held).</summary>
+    [Alias("OnFlashSaleEnded")] Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason);
+    /// <summary>From a sale: the latest remaining, for snapshots.</summary>
+    [Alias("OnFlashSaleProgress"), Orleans.Concurrency.OneWay] Task OnFlashSaleProgress(string saleId, int remaining);
 }

@@ -11,10 +11,8 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Get")] Task<Order> Get(Caller caller);
     [Alias("Pay")] Task<Order> Pay(Caller caller);
     [Alias("Cancel")] Task<Order> Cancel(Caller caller);
-    /// <summary>The stock owner expired the hold.</summary>
+    /// <summary>The owner of the units (a sale, a shelf) expired the hold; idempotent.</summary>
     [Alias("MarkExpired")] Task MarkExpired();
-    /// <summary>For the buyer index: the order without an ownership check.</summary>
-    [Alias("Peek")] Task<Order?> Peek();
 }
 
 /// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>
@@ -25,6 +23,7 @@ public interface IBuyerGrain : IGrainWithStringKey
     [Alias("RemoveFromCart")] Task<Cart> RemoveFromCart(Caller caller, string? productId);
     [Alias("GetCart")] Task<Cart> GetCart(Caller caller);
     [Alias("Checkout")] Task<Order> Checkout(Caller caller, string? idempotencyKey);
+    /// <summary>Indexes an order for its buyer (idempotent).</summary>
     [Alias("AddOrder")] Task AddOrder(string orderId);
     /// <summary>The buyer's orders, newest first.</summary>
     [Alias("ListOrders")] Task<Order[]> ListOrders(Caller caller);

@@ -1,0 +1,164 @@
+using LiveCommerce.Commerce;
+using LiveCommerce.Errors;
+using LiveCommerce.Rooms;
+
+namespace LiveCommerce.Shelf;
+
+/// <summary>A product on the shelf and its running totals; <c>Product.Stock</c> is what is left.</summary>
+[GenerateSerializer, Alias("StockedProduct")]
+public sealed class StockedProduct
+{
+    [Id(0)] public required Product Product { get; set; }
+    [Id(1)] public int PutUp { get; set; }
+    [Id(2)] public int Held { get; set; }
+    [Id(3)] public int Sold { get; set; }
+}
+
+/// <summary>Units taken under one reference.</summary>
+[GenerateSerializer, Alias("ShelfHold")]
+public sealed class ShelfHold
+{
+    [Id(0)] public required string Holder { get; set; }
+    [Id(1)] public required LineItem[] Lines { get; set; }
+    [Id(2)] public DateTime? ExpiresAt { get; set; }
+    [Id(3)] public HoldStatus Status { get; set; }
+    /// <summary>Units of a one-product hold settled so far (sold, back to stock), by move id.</summary>
+    [Id(4)] public int Sold { get; set; }
+    [Id(5)] public int Returned { get; set; }
+    [Id(6)] public HashSet<string> Moves { get; set; } = [];
+
+    public int Units => Lines.Sum(l => l.Quantity);
+    public int Outstanding => Status == HoldStatus.Held ? Units - Sold - Returned : 0;
+}
+
+/// <summary>What the shelf stores about its stock.</summary>
+[GenerateSerializer, Alias("ShelfBooks")]
+public sealed class ShelfBooks
+{
+    [Id(0)] public List<StockedProduct> Products { get; set; } = [];
+    [Id(1)] public Dictionary<string, ShelfHold> Holds { get; set; } = [];
+}
+
+/// <summary>
+/// The shelf's stock rules, without a grain: every method checks everything before it changes
+/// anything, so a refusal leaves the books as they were.
+/// </summary>
+public sealed class ShelfStock(Func<ShelfBooks> books)
+{
+    private ShelfBooks B => books();
+
+    public IEnumerable<Product> Products => B.Products.Select(p => p.Product);
+
+    public Product Find(string productId) =>
+        Stocked(productId)?.Product ?? throw LiveCommerceException.NotFound($"product '{productId}' is not in this room");
+
+    public Product Put(Product product)
+    {
+        if (Stocked(product.ProductId) is not null) throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
+        B.Products.Add(new StockedProduct { Product = product, PutUp = product.Stock });
+        return product;
+    }
+
+    /// <summary>Holds the lines (all or none) and returns them priced; the same reference again returns the first hold.</summary>
+    public LineItem[] Take(string roomId, string reference, string holder, IReadOnlyList<ShelfLine> lines, DateTime? expiresAt)
+    {
+        if (B.Holds.TryGetValue(reference, out var existing)) return existing.Lines;
+        if (lines.Count == 0) throw LiveCommerceException.Invalid("nothing to take");
+        var wanted = lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity))).ToList();
+        var priced = wanted.Select(line =>
+        {
+            if (line.Quantity <= 0) throw LiveCommerceException.Invalid("quantity must be at least 1");
+            var product = Find(line.ProductId);
+            if (product.Stock < line.Quantity)
+                throw LiveCommerceException.SoldOut($"only {product.Stock} of '{product.ProductId}' left; nothing was taken");
+            return new LineItem
+            {
+                RoomId = roomId, ProductId = product.ProductId, Name = product.Name,
+                UnitPrice = product.Price, Quantity = line.Quantity, Currency = product.Currency,
+            };
+        }).ToArray();
+        foreach (var line in priced) Move(line.ProductId, left: -line.Quantity, held: line.Quantity, sold: 0);
+        B.Holds[reference] = new ShelfHold { Holder = holder, Lines = priced, ExpiresAt = expiresAt, Status = HoldStatus.Held };
+        return priced;
+    }
+
+    public HoldStatus Sell(string reference)
+    {
+        var hold = Hold(reference);
+        if (hold.Status != HoldStatus.Held) return hold.Status;
+        Close(hold, HoldStatus.Sold);
+        return HoldStatus.Sold;
+    }
+
+    public HoldStatus Release(string reference, HoldStatus reason)
+    {
+        if (reason is not (HoldStatus.Cancelled or HoldStatus.Expired)) throw LiveCommerceException.Invalid($"a release is cancelled or expired, not {reason}");
+        var hold = Hold(reference);
+        if (hold.Status != HoldStatus.Held) return hold.Status;
+        Close(hold, reason);
+        return reason;
+    }
+
+    /// <summary>Moves part of a one-product hold; a move id already applied changes nothing.</summary>
+    public void Settle(string reference, string moveId, int sold, int returned)
+    {
+        var hold = Hold(reference);
+        if (hold.Moves.Contains(moveId)) return;
+        if (hold.Lines.Length != 1) throw LiveCommerceException.Invalid($"hold '{reference}' has several products; sell or release it whole");
+        if (sold < 0 || returned < 0 || sold + returned > hold.Outstanding)
+            throw LiveCommerceException.Invalid($"hold '{reference}' has {hold.Outstanding} units outstanding, not {sold} + {returned}");
+        Move(hold.Lines[0].ProductId, left: returned, held: -(sold + returned), sold: sold);
+        hold.Sold += sold;
+        hold.Returned += returned;
+        hold.Moves.Add(moveId);
+        if (hold.Units == hold.Sold + hold.Returned) hold.Status = HoldStatus.Settled;
+    }
+
+    /// <summary>Order holds past their time go back to stock; returns their references.</summary>
+    public List<string> ExpireDue(DateTime now)
+    {
+        var due = B.Holds.Where(h => h.Value.Status == HoldStatus.Held && h.Value.ExpiresAt <= now).Select(h => h.Key).ToList();
+        foreach (var reference in due) Close(B.Holds[reference], HoldStatus.Expired);
+        return due;
+    }
+
+    /// <summary>The books recounted: the running totals against the holds, and put up = sold + held + left.</summary>
+    public ShelfAudit Audit()
+    {
+        var heldByHolds = B.Holds.Values.Where(h => h.Status == HoldStatus.Held)
+            .SelectMany(h => h.Lines.Length == 1 ? [(h.Lines[0].ProductId, h.Outstanding)] : h.Lines.Select(l => (l.ProductId, l.Quantity)))
+            .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Item2));
+        var products = B.Products.Select(p => new ProductAudit(p.Product.ProductId, p.PutUp, p.Sold, p.Held, p.Product.Stock)).ToArray();
+        var holdsMatch = B.Products.All(p => p.Held == heldByHolds.GetValueOrDefault(p.Product.ProductId));
+        return new ShelfAudit(products, holdsMatch, B.Holds.Values.Count(h => h.Status == HoldStatus.Held));
+    }
+
+    private void Close(ShelfHold hold, HoldStatus status)
+    {
+        if (hold.Lines.Length == 1)
+        {
+            var outstanding = hold.Outstanding;
+            var sold = status == HoldStatus.Sold ? outstanding : 0;
+            Move(hold.Lines[0].ProductId, left: outstanding - sold, held: -outstanding, sold: sold);
+        }
+        else
+        {
+            foreach (var line in hold.Lines)
+                Move(line.ProductId, left: status == HoldStatus.Sold ? 0 : line.Quantity, held: -line.Quantity, sold: status == HoldStatus.Sold ? line.Quantity : 0);
+        }
+        hold.Status = status;
+    }
+
+    private void Move(string productId, int left, int held, int sold)
+    {
+        var stocked = Stocked(productId) ?? throw new InvalidOperationException($"a hold names product '{productId}' that the shelf lacks");
+        stocked.Product = stocked.Product with { Stock = stocked.Product.Stock + left };
+        stocked.Held += held;
+        stocked.Sold += sold;
+    }
+
+    private ShelfHold Hold(string reference) =>
+        B.Holds.TryGetValue(reference, out var hold) ? hold : throw LiveCommerceException.NotFound($"nothing is held under '{reference}' in this room");
+
+    private StockedProduct? Stocked(string productId) => B.Products.Find(p => p.Product.ProductId == productId);
+}
