@@ -18,12 +18,11 @@ public record Auction
     [Id(9), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
     [Id(10), DataMember(Name = "counterBidSeconds")] public required int CounterBidSeconds { get; init; }
     [Id(11), DataMember(Name = "suddenDeath")] public required bool SuddenDeath { get; init; }
-    /// <summary><c>active</c> or <c>ended</c>.</summary>
-    [Id(12), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(12), DataMember(Name = "status")] public required AuctionStatus Status { get; init; }
     [Id(13), DataMember(Name = "winnerId")] public string? WinnerId { get; init; }
     [Id(14), DataMember(Name = "orderId")] public string? OrderId { get; init; }
     /// <summary>Added to the protocol's shape: how it ended (<c>sold</c>, <c>noBids</c>, <c>cancelled</c>) once ended.</summary>
-    [Id(15), DataMember(Name = "endReason")] public string? EndReason { get; init; }
+    [Id(15), DataMember(Name = "endReason")] public AuctionEndReason? EndReason { get; init; }
 }
 
 /// <summary><c>GET /api/rooms/{roomId}/auctions/{auctionId}</c>: the auction plus its public price history.</summary>
@@ -62,6 +61,6 @@ public sealed record StartAuctionRequest
 [GenerateSerializer, Immutable, Alias("BidResult"), DataContract]
 public sealed record BidResult
 {
-    [Id(0), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(0), DataMember(Name = "status")] public required BidStatus Status { get; init; }
     [Id(1), DataMember(Name = "auction")] public required Auction Auction { get; init; }
 }

@@ -38,8 +38,7 @@ public sealed record BidPlacedData
 public sealed record AuctionEndedData
 {
     [Id(0), DataMember(Name = "auctionId")] public required string AuctionId { get; init; }
-    /// <summary><c>sold</c>, <c>noBids</c> or <c>cancelled</c>.</summary>
-    [Id(1), DataMember(Name = "reason")] public required string Reason { get; init; }
+    [Id(1), DataMember(Name = "reason")] public required AuctionEndReason Reason { get; init; }
     [Id(2), DataMember(Name = "winnerId")] public string? WinnerId { get; init; }
     [Id(3), DataMember(Name = "name")] public string? Name { get; init; }
     [Id(4), DataMember(Name = "amount")] public decimal? Amount { get; init; }

@@ -1,39 +1,34 @@
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+
 namespace LiveCommerce.Auctions;
 
-public enum AuctionStatus { Active, Ended }
+// PROTOCOL.md's spellings on both protocols (see LiveCommerce.Protocol.WireEnum).
+
+[JsonConverter(typeof(JsonStringEnumConverter<AuctionStatus>))]
+public enum AuctionStatus
+{
+    [EnumMember(Value = "active"), JsonStringEnumMemberName("active")] Active,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
+}
 
 /// <summary><c>BidResult.status</c>. A cancelled auction answers <c>notActive</c>; one whose time is up, <c>ended</c>.</summary>
-public enum BidStatus { Leading, Outbid, TooLow, Ended, NotActive, RegionBlocked }
+[JsonConverter(typeof(JsonStringEnumConverter<BidStatus>))]
+public enum BidStatus
+{
+    [EnumMember(Value = "leading"), JsonStringEnumMemberName("leading")] Leading,
+    [EnumMember(Value = "outbid"), JsonStringEnumMemberName("outbid")] Outbid,
+    [EnumMember(Value = "tooLow"), JsonStringEnumMemberName("tooLow")] TooLow,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
+    [EnumMember(Value = "notActive"), JsonStringEnumMemberName("notActive")] NotActive,
+    [EnumMember(Value = "regionBlocked"), JsonStringEnumMemberName("regionBlocked")] RegionBlocked,
+}
 
 /// <summary><c>auctionEnded.reason</c>.</summary>
-public enum AuctionEndReason { Sold, NoBids, Cancelled }
-
-/// <summary>PROTOCOL.md's exact strings for the auction enums (the wire records carry strings).</summary>
-public static class AuctionWire
+[JsonConverter(typeof(JsonStringEnumConverter<AuctionEndReason>))]
+public enum AuctionEndReason
 {
-    public static string ToWire(this AuctionStatus status) => status switch
-    {
-        AuctionStatus.Active => "active",
-        AuctionStatus.Ended => "ended",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static string ToWire(this BidStatus status) => status switch
-    {
-        BidStatus.Leading => "leading",
-        BidStatus.Outbid => "outbid",
-        BidStatus.TooLow => "tooLow",
-        BidStatus.Ended => "ended",
-        BidStatus.NotActive => "notActive",
-        BidStatus.RegionBlocked => "regionBlocked",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static string ToWire(this AuctionEndReason reason) => reason switch
-    {
-        AuctionEndReason.Sold => "sold",
-        AuctionEndReason.NoBids => "noBids",
-        AuctionEndReason.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
-    };
+    [EnumMember(Value = "sold"), JsonStringEnumMemberName("sold")] Sold,
+    [EnumMember(Value = "noBids"), JsonStringEnumMemberName("noBids")] NoBids,
+    [EnumMember(Value = "cancelled"), JsonStringEnumMemberName("cancelled")] Cancelled,
 }

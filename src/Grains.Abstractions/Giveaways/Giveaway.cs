@@ -15,8 +15,7 @@ public sealed record Giveaway
     [Id(6), DataMember(Name = "minWatchSeconds")] public int? MinWatchSeconds { get; init; }
     [Id(7), DataMember(Name = "seedHash")] public required string SeedHash { get; init; }
     [Id(8), DataMember(Name = "entrants")] public required int Entrants { get; init; }
-    /// <summary><c>active</c> or <c>ended</c>.</summary>
-    [Id(9), DataMember(Name = "status")] public required string Status { get; init; }
+    [Id(9), DataMember(Name = "status")] public required GiveawayStatus Status { get; init; }
     [Id(10), DataMember(Name = "seed")] public string? Seed { get; init; }
     [Id(11), DataMember(Name = "winnerIds")] public string[]? WinnerIds { get; init; }
 }
@@ -37,7 +36,7 @@ public sealed record StartGiveawayRequest
 [GenerateSerializer, Immutable, Alias("EnterGiveawayResult"), DataContract]
 public sealed record EnterGiveawayResult
 {
-    [Id(0), DataMember(Name = "status")] public required string Status { get; init; }
-    /// <summary><c>keyword</c> or <c>watchTime</c> with <c>notEligible</c>.</summary>
-    [Id(1), DataMember(Name = "missing")] public string? Missing { get; init; }
+    [Id(0), DataMember(Name = "status")] public required EntryStatus Status { get; init; }
+    /// <summary>With <c>notEligible</c>: the task still to do.</summary>
+    [Id(1), DataMember(Name = "missing")] public EntryRequirement? Missing { get; init; }
 }

@@ -1,37 +1,32 @@
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+
 namespace LiveCommerce.Giveaways;
 
-public enum GiveawayStatus { Active, Ended }
+// PROTOCOL.md's spellings on both protocols (see LiveCommerce.Protocol.WireEnum).
+
+[JsonConverter(typeof(JsonStringEnumConverter<GiveawayStatus>))]
+public enum GiveawayStatus
+{
+    [EnumMember(Value = "active"), JsonStringEnumMemberName("active")] Active,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
+}
 
 /// <summary><c>EnterGiveaway</c>'s <c>status</c>.</summary>
-public enum EntryStatus { Entered, AlreadyEntered, NotEligible, Ended, RegionBlocked }
+[JsonConverter(typeof(JsonStringEnumConverter<EntryStatus>))]
+public enum EntryStatus
+{
+    [EnumMember(Value = "entered"), JsonStringEnumMemberName("entered")] Entered,
+    [EnumMember(Value = "alreadyEntered"), JsonStringEnumMemberName("alreadyEntered")] AlreadyEntered,
+    [EnumMember(Value = "notEligible"), JsonStringEnumMemberName("notEligible")] NotEligible,
+    [EnumMember(Value = "ended"), JsonStringEnumMemberName("ended")] Ended,
+    [EnumMember(Value = "regionBlocked"), JsonStringEnumMemberName("regionBlocked")] RegionBlocked,
+}
 
 /// <summary>The entry task still missing (<c>missing</c> of a <c>notEligible</c> answer).</summary>
-public enum EntryRequirement { Keyword, WatchTime }
-
-/// <summary>PROTOCOL.md's exact strings for the giveaway enums (the wire records carry strings).</summary>
-public static class GiveawayWire
+[JsonConverter(typeof(JsonStringEnumConverter<EntryRequirement>))]
+public enum EntryRequirement
 {
-    public static string ToWire(this GiveawayStatus status) => status switch
-    {
-        GiveawayStatus.Active => "active",
-        GiveawayStatus.Ended => "ended",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static string ToWire(this EntryStatus status) => status switch
-    {
-        EntryStatus.Entered => "entered",
-        EntryStatus.AlreadyEntered => "alreadyEntered",
-        EntryStatus.NotEligible => "notEligible",
-        EntryStatus.Ended => "ended",
-        EntryStatus.RegionBlocked => "regionBlocked",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static string ToWire(this EntryRequirement requirement) => requirement switch
-    {
-        EntryRequirement.Keyword => "keyword",
-        EntryRequirement.WatchTime => "watchTime",
-        _ => throw new ArgumentOutOfRangeException(nameof(requirement)),
-    };
+    [EnumMember(Value = "keyword"), JsonStringEnumMemberName("keyword")] Keyword,
+    [EnumMember(Value = "watchTime"), JsonStringEnumMemberName("watchTime")] WatchTime,
 }

@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
@@ -247,7 +248,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         S.Outbox.Add(AuctionEventTypes.AuctionEnded, new AuctionEndedData
         {
             AuctionId = AuctionId,
-            Reason = reason.ToWire(),
+            Reason = reason,
             WinnerId = S.WinnerOrder?.UserId,
             Name = S.WinnerName,
             Amount = S.WinnerOrder?.Total,
@@ -327,7 +328,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
 
     private PersonalEvent Personal(string type, object data) => new() { Type = type, At = Now, Data = data };
 
-    private BidResult Result(BidStatus status) => new() { Status = status.ToWire(), Auction = View() };
+    private BidResult Result(BidStatus status) => new() { Status = status, Auction = View() };
 
     private Auction View()
     {
@@ -347,10 +348,10 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
             EndsAt = S.EndsAt,
             CounterBidSeconds = terms.CounterBidSeconds,
             SuddenDeath = terms.SuddenDeath,
-            Status = S.Status.ToWire(),
+            Status = S.Status,
             WinnerId = S.WinnerOrder?.UserId,
             OrderId = S.WinnerOrder?.OrderId,
-            EndReason = S.EndReason?.ToWire(),
+            EndReason = S.EndReason,
         };
     }
 

@@ -324,7 +324,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     private StageUpdate Update() => new(StageSlot.Giveaway, GiveawayId, [.. S.Outbox.Pending], View(), S.Status == GiveawayStatus.Ended);
 
     private static EnterGiveawayResult Answer(EntryStatus status, EntryRequirement? missing = null) =>
-        new() { Status = status.ToWire(), Missing = missing?.ToWire() };
+        new() { Status = status, Missing = missing };
 
     private Giveaway View()
     {
@@ -341,7 +341,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
             MinWatchSeconds = terms.MinWatchSeconds,
             SeedHash = FairDraw.SeedHash(S.Seed),
             Entrants = S.Entrants.Count,
-            Status = S.Status.ToWire(),
+            Status = S.Status,
             Seed = ended ? FairDraw.SeedHex(S.Seed) : null,
             WinnerIds = ended ? [.. S.WinnerIds] : null,
         };

@@ -423,9 +423,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomStag
         }
         S.MechanicEventsAppended[update.MechanicId] = last;
         if (update.View is Auction auction)
-            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended.ToWire());
+            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended);
         else if (update.View is Giveaway giveaway)
-            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended.ToWire());
+            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended);
         if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
         await Commit();
     }

@@ -54,7 +54,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         ClusterFixture.Publisher.Personal.Where(p => p.UserId == userId && p.Event.Type == type).Select(p => p.Event).ToArray();
 
     private static Task<AuctionDetails> Ended(IAuctionGrain auction) =>
-        Eventually.ProbeAsync(auction.Get, a => a.Status == "ended");
+        Eventually.ProbeAsync(auction.Get, a => a.Status == AuctionStatus.Ended);
 
     private static async Task Fails(string code, Func<Task> call) =>
         Assert.Equal(code, (await Assert.ThrowsAsync<LiveCommerceException>(call)).Code);
@@ -65,7 +65,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         var (room, roomId) = await LiveRoom();
         var started = await NewAuction(roomId).Start(Host, Terms());
 
-        Assert.Equal(("active", 10m, 10, false, "USD", 0), (started.Status, started.MinNextBid, started.CounterBidSeconds, started.SuddenDeath, started.Currency, started.Bids));
+        Assert.Equal((AuctionStatus.Active, 10m, 10, false, "USD", 0), (started.Status, started.MinNextBid, started.CounterBidSeconds, started.SuddenDeath, started.Currency, started.Bids));
         Assert.Null(started.CurrentBid);
         Assert.Equal(Now.AddSeconds(60), started.EndsAt);
         Assert.Equal(9, await Stock(roomId));
@@ -105,7 +105,7 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         Assert.Empty(Log(roomId, AuctionEventTypes.AuctionStarted));
         Assert.Empty((await room.GetSnapshot()).Auctions);
         // The refusals left the slot free.
-        Assert.Equal("active", (await NewAuction(roomId).Start(Host, Terms())).Status);
+        Assert.Equal(AuctionStatus.Active, (await NewAuction(roomId).Start(Host, Terms())).Status);
     }
 
     [Fact]
@@ -116,14 +116,14 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         await auction.Start(Host, Terms(duration: 600));
 
         var first = await auction.Bid(Ann, 10m, 100m);
-        Assert.Equal(("leading", 10m, 11m), (first.Status, first.Auction.CurrentBid, first.Auction.MinNextBid));
+        Assert.Equal((BidStatus.Leading, 10m, 11m), (first.Status, first.Auction.CurrentBid, first.Auction.MinNextBid));
         var beaten = await auction.Bid(Bob, 40m, null);
-        Assert.Equal(("outbid", 42m, "ann"), (beaten.Status, beaten.Auction.CurrentBid, beaten.Auction.LeaderId));
+        Assert.Equal((BidStatus.Outbid, 42m, "ann"), (beaten.Status, beaten.Auction.CurrentBid, beaten.Auction.LeaderId));
         // Cat's floor 50, maximum 200: the runner-up's 100 + 5 sets the price.
         var overtaken = await auction.Bid(Cat, 50m, 200m);
-        Assert.Equal(("leading", 105m, 110m, "Cat", 3), (overtaken.Status, overtaken.Auction.CurrentBid, overtaken.Auction.MinNextBid, overtaken.Auction.LeaderName, overtaken.Auction.Bids));
-        Assert.Equal("tooLow", (await auction.Bid(Bob, 109m, null)).Status);
-        Assert.Equal("tooLow", (await auction.Bid(Cat, 110m, 150m)).Status); // lowering one's own maximum
+        Assert.Equal((BidStatus.Leading, 105m, 110m, "Cat", 3), (overtaken.Status, overtaken.Auction.CurrentBid, overtaken.Auction.MinNextBid, overtaken.Auction.LeaderName, overtaken.Auction.Bids));
+        Assert.Equal(BidStatus.TooLow, (await auction.Bid(Bob, 109m, null)).Status);
+        Assert.Equal(BidStatus.TooLow, (await auction.Bid(Cat, 110m, 150m)).Status); // lowering one's own maximum
 
         var details = await auction.Get();
         Assert.Equal([("Ann", 10m), ("Ann", 42m), ("Cat", 105m)], details.History.Select(h => (h.BidderName, h.Amount)).ToArray());
@@ -165,15 +165,15 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
 
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(25));
         var late = await auction.Bid(Bob, 20m, null);
-        Assert.Equal(("outbid", 21m), (late.Status, late.Auction.CurrentBid));
+        Assert.Equal((BidStatus.Outbid, 21m), (late.Status, late.Auction.CurrentBid));
         Assert.Equal(Now.AddSeconds(10), late.Auction.EndsAt);
         // A bid that changes nothing visible does not extend: Ann raising her hidden maximum lifts only her floor.
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(6));
-        Assert.Equal("active", (await auction.Get()).Status);
+        Assert.Equal(AuctionStatus.Active, (await auction.Get()).Status);
 
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));
         var ended = await Ended(auction);
-        Assert.Equal(("sold", "ann", 21m), (ended.EndReason, ended.WinnerId, ended.CurrentBid));
+        Assert.Equal(((AuctionEndReason?)AuctionEndReason.Sold, "ann", 21m), (ended.EndReason, ended.WinnerId, ended.CurrentBid));
         Assert.NotNull(ended.OrderId);
 
         var won = EventData.Read<AuctionWonData>(Assert.Single(await Eventually.ProbeAsync(
@@ -181,17 +181,17 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
             p => p.Length > 0)).Data);
         Assert.Equal((ended.OrderId, OrderStatus.PendingPayment, 21m, 1), (won.Order.OrderId, won.Order.Status, won.Order.Total, won.Order.Lines.Single().Quantity));
         var end = EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data);
-        Assert.Equal(("sold", "ann", "Ann", 21m, ended.OrderId), (end.Reason, end.WinnerId, end.Name, end.Amount, end.OrderId));
+        Assert.Equal((AuctionEndReason.Sold, "ann", "Ann", 21m, ended.OrderId), (end.Reason, end.WinnerId, end.Name, end.Amount, end.OrderId));
         Assert.Equal(9, await Stock(roomId));
 
-        Assert.Equal("ended", (await auction.Bid(Cat, 500m, null)).Status);
+        Assert.Equal(BidStatus.Ended, (await auction.Bid(Cat, 500m, null)).Status);
         await Fails(ErrorCodes.Conflict, () => auction.Cancel(Host));
         var paid = await fixture.Grains.GetGrain<IOrderGrain>(ended.OrderId!).Pay(Ann);
         Assert.Equal(OrderStatus.Paid, paid.Status);
         Assert.Equal(9, await Stock(roomId));
         // The slot is free for the next auction.
-        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.All(a => a.Status == "ended"));
-        Assert.Equal("active", (await NewAuction(roomId).Start(Host, Terms())).Status);
+        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.All(a => a.Status == AuctionStatus.Ended));
+        Assert.Equal(AuctionStatus.Active, (await NewAuction(roomId).Start(Host, Terms())).Status);
     }
 
     [Fact]
@@ -220,10 +220,10 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         await auction.Bid(Ann, 10m, null);
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(19));
         var late = await auction.Bid(Bob, 30m, null);
-        Assert.Equal(("leading", started.EndsAt), (late.Status, late.Auction.EndsAt));
+        Assert.Equal((BidStatus.Leading, started.EndsAt), (late.Status, late.Auction.EndsAt));
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
         var ended = await Ended(auction);
-        Assert.Equal(("sold", "bob", 30m), (ended.EndReason, ended.WinnerId, ended.CurrentBid));
+        Assert.Equal(((AuctionEndReason?)AuctionEndReason.Sold, "bob", 30m), (ended.EndReason, ended.WinnerId, ended.CurrentBid));
     }
 
     [Fact]
@@ -235,11 +235,11 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         Assert.Equal(9, await Stock(roomId));
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));
         var ended = await Ended(auction);
-        Assert.Equal("noBids", ended.EndReason);
+        Assert.Equal(AuctionEndReason.NoBids, ended.EndReason);
         Assert.Null(ended.WinnerId);
         Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 10));
         var end = EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data);
-        Assert.Equal(("noBids", null, null), (end.Reason, end.WinnerId, end.OrderId));
+        Assert.Equal((AuctionEndReason.NoBids, (string?)null, (string?)null), (end.Reason, end.WinnerId, end.OrderId));
     }
 
     [Fact]
@@ -250,17 +250,17 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         await auction.Start(Host, Terms());
         await Fails(ErrorCodes.Forbidden, () => auction.Cancel(Ann));
         await auction.Cancel(Host);
-        Assert.Equal(("ended", "cancelled"), ((await auction.Get()).Status, (await auction.Get()).EndReason));
-        Assert.Equal("notActive", (await auction.Bid(Ann, 10m, null)).Status);
+        Assert.Equal((AuctionStatus.Ended, (AuctionEndReason?)AuctionEndReason.Cancelled), ((await auction.Get()).Status, (await auction.Get()).EndReason));
+        Assert.Equal(BidStatus.NotActive, (await auction.Bid(Ann, 10m, null)).Status);
         Assert.Equal(10, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 10));
-        Assert.Equal("cancelled", EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data).Reason);
+        Assert.Equal(AuctionEndReason.Cancelled, EventData.Read<AuctionEndedData>((await LogSoon(roomId, AuctionEventTypes.AuctionEnded, 1))[0].Data).Reason);
 
         var contested = NewAuction(roomId);
-        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.All(a => a.Status == "ended"));
+        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Auctions.All(a => a.Status == AuctionStatus.Ended));
         await contested.Start(Host, Terms());
         await contested.Bid(Ann, 10m, null);
         await Fails(ErrorCodes.Conflict, () => contested.Cancel(Host));
-        Assert.Equal("active", (await contested.Get()).Status);
+        Assert.Equal(AuctionStatus.Active, (await contested.Get()).Status);
     }
 
     [Fact]
@@ -269,9 +269,9 @@ public sealed class AuctionGrainTests(ClusterFixture fixture)
         var (_, roomId) = await LiveRoom(["US"]);
         var auction = NewAuction(roomId);
         await auction.Start(Host, Terms());
-        Assert.Equal("regionBlocked", (await auction.Bid(Caller.User("fr", Roles.Viewer, "Fr", "FR"), 10m, null)).Status);
-        Assert.Equal("regionBlocked", (await auction.Bid(Caller.User("nowhere"), 10m, null)).Status);
-        Assert.Equal("leading", (await auction.Bid(Caller.User("us", Roles.Viewer, "Us", "us"), 10m, null)).Status);
+        Assert.Equal(BidStatus.RegionBlocked, (await auction.Bid(Caller.User("fr", Roles.Viewer, "Fr", "FR"), 10m, null)).Status);
+        Assert.Equal(BidStatus.RegionBlocked, (await auction.Bid(Caller.User("nowhere"), 10m, null)).Status);
+        Assert.Equal(BidStatus.Leading, (await auction.Bid(Caller.User("us", Roles.Viewer, "Us", "us"), 10m, null)).Status);
         Assert.Equal(1, (await auction.Get()).Bids);
     }
 }

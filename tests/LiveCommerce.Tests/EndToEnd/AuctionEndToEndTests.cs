@@ -51,9 +51,9 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
         go.SetResult();
         var results = await Task.WhenAll(attempts);
 
-        Assert.All(results, r => Assert.Contains(r.Status, new[] { "leading", "outbid", "tooLow" }));
-        Assert.Equal("leading", results[top].Status);
-        var accepted = maxima.Where((_, i) => results[i].Status != "tooLow").OrderDescending().ToArray();
+        Assert.All(results, r => Assert.Contains(r.Status, new[] { BidStatus.Leading, BidStatus.Outbid, BidStatus.TooLow }));
+        Assert.Equal(BidStatus.Leading, results[top].Status);
+        var accepted = maxima.Where((_, i) => results[i].Status != BidStatus.TooLow).OrderDescending().ToArray();
         // The rule: the highest maximum leads; price = min(its maximum, runner-up maximum + increment).
         // Maxima 13 apart are closer than the increments, so which bids come too late to count depends on the
         // arrival order; the outcome must be the rule applied to the bids that counted.
@@ -66,10 +66,10 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
         Assert.Equal(details.History[^1].At.AddSeconds(5), details.EndsAt);
         Assert.Equal(price, details.History[^1].Amount);
         // A refused bid was below the minimum when it came, and the minimum only rises.
-        Assert.All(maxima.Where((_, i) => results[i].Status == "tooLow"), max => Assert.True(max < details.MinNextBid));
+        Assert.All(maxima.Where((_, i) => results[i].Status == BidStatus.TooLow), max => Assert.True(max < details.MinNextBid));
 
         var ended = await WaitForAsync<AuctionEndedData>(host, AuctionEventTypes.AuctionEnded, TimeSpan.FromSeconds(20));
-        Assert.Equal(("sold", $"bidder{top}", price), (ended.Reason, ended.WinnerId, ended.Amount));
+        Assert.Equal((AuctionEndReason.Sold, $"bidder{top}", price), (ended.Reason, ended.WinnerId, ended.Amount));
         var winner = clients[top];
         await winner.WaitUntilAsync(c => c.Personal.Any(p => p.Type == AuctionEventTypes.AuctionWon), TimeSpan.FromSeconds(10), "auctionWon");
         var won = EventData.Read<AuctionWonData>(winner.Personal.First(p => p.Type == AuctionEventTypes.AuctionWon).Data);
@@ -82,9 +82,9 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
             x => x.Received.LastOrDefault(e => e.Type == AuctionEventTypes.BidPlaced) is { } last && EventData.Read<BidPlacedData>(last.Data).CurrentBid == price,
             TimeSpan.FromSeconds(15), "final bidPlaced")));
         // The shelf's stock reaches the room's snapshot by its own push.
-        var snapshot = await Eventually.ProbeAsync(() => host.JoinAsync(roomId), s => s.Products.Single().Stock == 4 && s.Auctions.Single().Status == "ended");
+        var snapshot = await Eventually.ProbeAsync(() => host.JoinAsync(roomId), s => s.Products.Single().Stock == 4 && s.Auctions.Single().Status == AuctionStatus.Ended);
         Assert.Equal(4, snapshot.Products.Single().Stock);
-        Assert.Equal(("ended", price), (snapshot.Auctions.Single().Status, snapshot.Auctions.Single().CurrentBid));
+        Assert.Equal((AuctionStatus.Ended, price), (snapshot.Auctions.Single().Status, snapshot.Auctions.Single().CurrentBid));
         await Parallel.ForEachAsync(clients, async (c, _) => await c.DisposeAsync());
     }
 
@@ -143,10 +143,10 @@ public sealed class AuctionEndToEndTests : IAsyncLifetime
         await HubAssert.FailsWith(ErrorCodes.NotFound, () => Bid(viewer, roomId, "nonsense", 10m, null));
         await HubAssert.FailsWith(ErrorCodes.NotFound, () => Bid(viewer, otherRoom, auction.AuctionId, 10m, null));
         await HubAssert.FailsWith(ErrorCodes.Forbidden, () => viewer.Connection.InvokeAsync("CancelAuction", roomId, auction.AuctionId));
-        Assert.Equal("tooLow", (await Bid(viewer, roomId, auction.AuctionId, 4m, null)).Status);
+        Assert.Equal(BidStatus.TooLow, (await Bid(viewer, roomId, auction.AuctionId, 4m, null)).Status);
         Assert.Equal(0, (await _server.Http.GetFromJsonAsync<AuctionDetails>($"/api/rooms/{roomId}/auctions/{auction.AuctionId}"))!.Bids);
 
-        Assert.Equal("leading", (await Bid(viewer, roomId, auction.AuctionId, 5m, null)).Status);
+        Assert.Equal(BidStatus.Leading, (await Bid(viewer, roomId, auction.AuctionId, 5m, null)).Status);
         await HubAssert.FailsWith(ErrorCodes.Conflict, () => host.Connection.InvokeAsync("CancelAuction", roomId, auction.AuctionId));
         Assert.Equal(1, (await Eventually.ProbeAsync(() => viewer.JoinAsync(roomId), s => s.Products.Single().Stock == 1)).Products.Single().Stock);
     }

@@ -35,7 +35,7 @@ public sealed class GiveawayEndToEndTests : IAsyncLifetime
         var giveaway = await host.Connection.InvokeAsync<Giveaway>("StartGiveaway", roomId,
             new StartGiveawayRequest { Prize = "Signed gift box", ProductId = "gift", Winners = 10, DurationSeconds = 120 });
         var entries = await Task.WhenAll(clients.Select(c => c.Connection.InvokeAsync<EnterGiveawayResult>("EnterGiveaway", roomId, giveaway.GiveawayId)));
-        Assert.All(entries, e => Assert.Equal("entered", e.Status));
+        Assert.All(entries, e => Assert.Equal(EntryStatus.Entered, e.Status));
         await host.WaitUntilAsync(h => h.LatestState<GiveawayEntrantsData>(GiveawayEventTypes.GiveawayEntrants)?.Count == viewers, TimeSpan.FromSeconds(10), "100 entrants");
         Assert.Equal(HttpStatusCode.Conflict, (await _server.Http.GetAsync($"/api/rooms/{roomId}/giveaways/{giveaway.GiveawayId}/entrants")).StatusCode);
 
@@ -65,10 +65,10 @@ public sealed class GiveawayEndToEndTests : IAsyncLifetime
             var won = EventData.Read<GiveawayWonData>(client.Personal.First(p => p.Type == GiveawayEventTypes.GiveawayWon).Data);
             Assert.Equal(("Signed gift box", OrderStatus.Paid, 0m, "gift"), (won.Prize, won.Order!.Status, won.Order.Total, won.Order.Lines.Single().ProductId));
         }
-        var snapshot = await Eventually.ProbeAsync(() => host.JoinAsync(roomId), s => s.Products.Single().Stock == 15 && s.Giveaways.Single().Status == "ended");
+        var snapshot = await Eventually.ProbeAsync(() => host.JoinAsync(roomId), s => s.Products.Single().Stock == 15 && s.Giveaways.Single().Status == GiveawayStatus.Ended);
         Assert.Equal(15, snapshot.Products.Single().Stock);
         var shown = Assert.Single(snapshot.Giveaways);
-        Assert.Equal(("ended", ended.Seed, viewers), (shown.Status, shown.Seed, shown.Entrants));
+        Assert.Equal((GiveawayStatus.Ended, ended.Seed, viewers), (shown.Status, shown.Seed, shown.Entrants));
         Assert.Equal(winners, shown.WinnerIds!);
         await Parallel.ForEachAsync(clients, async (c, _) => await c.DisposeAsync());
     }
@@ -101,12 +101,12 @@ public sealed class GiveawayEndToEndTests : IAsyncLifetime
         await HubAssert.FailsWith(ErrorCodes.NotFound, () => viewer.Connection.InvokeAsync<EnterGiveawayResult>("EnterGiveaway", otherRoom, giveaway.GiveawayId));
         await HubAssert.FailsWith(ErrorCodes.Forbidden, () => viewer.Connection.InvokeAsync<Giveaway>("DrawGiveaway", roomId, giveaway.GiveawayId));
         var missing = await viewer.Connection.InvokeAsync<EnterGiveawayResult>("EnterGiveaway", roomId, giveaway.GiveawayId);
-        Assert.Equal(("notEligible", "keyword"), (missing.Status, missing.Missing));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.Keyword), (missing.Status, missing.Missing));
 
         // The keyword in a comment enters its author.
         await viewer.Connection.InvokeAsync("SendComment", roomId, "GIMME please");
         var again = await viewer.Connection.InvokeAsync<EnterGiveawayResult>("EnterGiveaway", roomId, giveaway.GiveawayId);
-        Assert.Equal("alreadyEntered", again.Status);
+        Assert.Equal(EntryStatus.AlreadyEntered, again.Status);
         Assert.Equal(0, (await Eventually.ProbeAsync(() => viewer.JoinAsync(roomId), s => s.Products.Single().Stock == 0)).Products.Single().Stock);
     }
 }

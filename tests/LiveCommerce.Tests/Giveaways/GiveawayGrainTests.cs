@@ -46,9 +46,9 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
     private static async Task Fails(string code, Func<Task> call) =>
         Assert.Equal(code, (await Assert.ThrowsAsync<LiveCommerceException>(call)).Code);
 
-    private static Task<Giveaway> Drawn(IGiveawayGrain giveaway) => Eventually.ProbeAsync(giveaway.Get, g => g.Status == "ended");
+    private static Task<Giveaway> Drawn(IGiveawayGrain giveaway) => Eventually.ProbeAsync(giveaway.Get, g => g.Status == GiveawayStatus.Ended);
 
-    private static async Task<(string Status, string? Missing)> Enter(IGiveawayGrain giveaway, Caller caller)
+    private static async Task<(EntryStatus Status, EntryRequirement? Missing)> Enter(IGiveawayGrain giveaway, Caller caller)
     {
         var result = await giveaway.Enter(caller);
         return (result.Status, result.Missing);
@@ -59,7 +59,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
     {
         var (room, roomId) = await LiveRoom();
         var started = await NewGiveaway(roomId).Start(Host, Terms(winners: 3));
-        Assert.Equal(("active", 0, 3, "p1"), (started.Status, started.Entrants, started.Winners, started.ProductId));
+        Assert.Equal((GiveawayStatus.Active, 0, 3, "p1"), (started.Status, started.Entrants, started.Winners, started.ProductId));
         Assert.Matches("^[0-9a-f]{64}$", started.SeedHash);
         Assert.Null(started.Seed);
         Assert.Null(started.WinnerIds);
@@ -98,7 +98,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
 
         Assert.Equal((10, 3), (await Stock(roomId), await Stock(roomId, "p2")));
         Assert.DoesNotContain(ClusterFixture.Publisher.Of(roomId), e => e.Type == GiveawayEventTypes.GiveawayStarted);
-        Assert.Equal("active", (await NewGiveaway(roomId).Start(Host, Terms(duration: 60, minWatch: 50))).Status);
+        Assert.Equal(GiveawayStatus.Active, (await NewGiveaway(roomId).Start(Host, Terms(duration: 60, minWatch: 50))).Status);
     }
 
     [Fact]
@@ -107,9 +107,9 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         var (_, roomId) = await LiveRoom(["US"]);
         var giveaway = NewGiveaway(roomId);
         await giveaway.Start(Host, Terms(productId: null));
-        Assert.Equal(("entered", null), await Enter(giveaway, Viewer("ann", "US")));
-        Assert.Equal(("alreadyEntered", null), await Enter(giveaway, Viewer("ann", "US")));
-        Assert.Equal(("regionBlocked", null), await Enter(giveaway, Viewer("fra", "FR")));
+        Assert.Equal((EntryStatus.Entered, (EntryRequirement?)null), await Enter(giveaway, Viewer("ann", "US")));
+        Assert.Equal((EntryStatus.AlreadyEntered, (EntryRequirement?)null), await Enter(giveaway, Viewer("ann", "US")));
+        Assert.Equal((EntryStatus.RegionBlocked, (EntryRequirement?)null), await Enter(giveaway, Viewer("fra", "FR")));
         await Fails(ErrorCodes.Forbidden, () => giveaway.Enter(Host));
         await Fails(ErrorCodes.Unauthorized, () => giveaway.Enter(Caller.Guest));
         await Fails(ErrorCodes.NotFound, () => NewGiveaway(roomId).Enter(Viewer("ann", "US")));
@@ -126,13 +126,13 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         var giveaway = NewGiveaway(roomId);
         await giveaway.Start(Host, Terms(keyword: "#win", productId: null));
         var ann = Viewer("ann");
-        Assert.Equal(("notEligible", "keyword"), await Enter(giveaway, ann));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.Keyword), await Enter(giveaway, ann));
 
         await room.Comment(Viewer("bob"), "no magic word here");
         await room.Comment(ann, "I want to #WIN this!");
         Assert.Equal(1, (await Eventually.ProbeAsync(giveaway.Get, g => g.Entrants == 1)).Entrants);
-        Assert.Equal(("alreadyEntered", null), await Enter(giveaway, ann));
-        Assert.Equal(("notEligible", "keyword"), await Enter(giveaway, Viewer("bob")));
+        Assert.Equal((EntryStatus.AlreadyEntered, (EntryRequirement?)null), await Enter(giveaway, ann));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.Keyword), await Enter(giveaway, Viewer("bob")));
         // The host's own keyword comment enters nobody.
         await room.Comment(Host, "say #win to enter");
         Assert.Equal(1, (await giveaway.Get()).Entrants);
@@ -159,20 +159,20 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         await giveaway.Start(Host, Terms(duration: 120, minWatch: 30, productId: null));
 
         await Pass(20);
-        Assert.Equal(("notEligible", "watchTime"), await Enter(giveaway, Viewer("ann")));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.WatchTime), await Enter(giveaway, Viewer("ann")));
         await Report(["bob"], []);
         await Pass(10);
-        Assert.Equal(("entered", null), await Enter(giveaway, Viewer("ann")));
-        Assert.Equal(("notEligible", "watchTime"), await Enter(giveaway, Viewer("bob")));
+        Assert.Equal((EntryStatus.Entered, (EntryRequirement?)null), await Enter(giveaway, Viewer("ann")));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.WatchTime), await Enter(giveaway, Viewer("bob")));
 
         // Bob leaves after 10 s and comes back: only time present counts.
         await Report([], ["bob"]);
         await Pass(10);
         await Report(["bob"], []);
         await Pass(19);
-        Assert.Equal(("notEligible", "watchTime"), await Enter(giveaway, Viewer("bob")));
+        Assert.Equal((EntryStatus.NotEligible, (EntryRequirement?)EntryRequirement.WatchTime), await Enter(giveaway, Viewer("bob")));
         await Pass(1);
-        Assert.Equal(("entered", null), await Enter(giveaway, Viewer("bob")));
+        Assert.Equal((EntryStatus.Entered, (EntryRequirement?)null), await Enter(giveaway, Viewer("bob")));
     }
 
     [Fact]
@@ -182,12 +182,12 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         var giveaway = NewGiveaway(roomId);
         var started = await giveaway.Start(Host, Terms(winners: 3));
         var entrants = new[] { "zed", "amy", "kim", "bo", "lee" };
-        foreach (var user in entrants) Assert.Equal(("entered", null), await Enter(giveaway, Viewer(user)));
+        foreach (var user in entrants) Assert.Equal((EntryStatus.Entered, (EntryRequirement?)null), await Enter(giveaway, Viewer(user)));
         await Fails(ErrorCodes.Conflict, giveaway.Entrants);
         await Fails(ErrorCodes.Forbidden, () => giveaway.Draw(Viewer("amy")));
 
         var drawn = await giveaway.Draw(Host);
-        Assert.Equal(("ended", 5), (drawn.Status, drawn.Entrants));
+        Assert.Equal((GiveawayStatus.Ended, 5), (drawn.Status, drawn.Entrants));
         var seed = Convert.FromHexString(drawn.Seed!);
         Assert.Equal(started.SeedHash, Convert.ToHexStringLower(SHA256.HashData(seed)));
         var published = await giveaway.Entrants();
@@ -211,7 +211,7 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         }
         Assert.Equal(7, await Stock(roomId));
         await Fails(ErrorCodes.Conflict, () => giveaway.Draw(Host));
-        Assert.Equal(("ended", null), await Enter(giveaway, Viewer("late")));
+        Assert.Equal((EntryStatus.Ended, (EntryRequirement?)null), await Enter(giveaway, Viewer("late")));
     }
 
     [Fact]
@@ -227,8 +227,8 @@ public sealed class GiveawayGrainTests(ClusterFixture fixture)
         Assert.Equal(["solo"], drawn.WinnerIds!);
         Assert.Equal(9, await Eventually.ProbeAsync(() => Stock(roomId), s => s == 9));
         // The slot is free again.
-        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Giveaways.All(g => g.Status == "ended"));
-        Assert.Equal("active", (await NewGiveaway(roomId).Start(Host, Terms(productId: null))).Status);
+        await Eventually.ProbeAsync(room.GetSnapshot, s => s.Giveaways.All(g => g.Status == GiveawayStatus.Ended));
+        Assert.Equal(GiveawayStatus.Active, (await NewGiveaway(roomId).Start(Host, Terms(productId: null))).Status);
     }
 
     [Fact]
