@@ -23,4 +23,6 @@ public sealed record RoomSnapshot
     [Id(30), DataMember(Name = "auctions")] public Auction[] Auctions { get; init; } = [];
     /// <summary>The active giveaway and the last 5 ended.</summary>
     [Id(31), DataMember(Name = "giveaways")] public Giveaway[] Giveaways { get; init; } = [];
+    /// <summary>v1.1: the active coupon drop and the last 5 ended.</summary>
+    [Id(40), DataMember(Name = "coupons")] public Coupons.CouponDrop[] Coupons { get; init; } = [];
 }

@@ -38,6 +38,8 @@ public sealed class RoomState
     [Id(34)] public List<Giveaways.Giveaway> Giveaways { get; set; } = [];
     /// <summary>Mechanic id → the number of its last appended log event (a resent batch appends nothing twice).</summary>
     [Id(35)] public Dictionary<string, long> MechanicEventsAppended { get; set; } = [];
+    /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
+    [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
 }
 
 /// <summary>
