@@ -31,6 +31,8 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("DeleteComment")] Task DeleteComment(Caller caller, string? commentId);
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
+    [Alias("AddModerator")] Task AddModerator(Caller caller, string? userId);
+    [Alias("RemoveModerator")] Task RemoveModerator(Caller caller, string? userId);
 
     [Alias("StartFlashSale")] Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request);
     [Alias("EndFlashSale")] Task EndFlashSale(Caller caller, string? saleId);

@@ -26,6 +26,8 @@ public sealed class RoomState
     [Id(13)] public long ShelfVersion { get; set; }
     /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
     [Id(14)] public bool ShelfHasTerms { get; set; }
+    /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms.</summary>
+    [Id(15)] public HashSet<string> Moderators { get; set; } = [];
 }
 
 /// <summary>
