@@ -16,4 +16,6 @@ public static class ErrorCodes
 
     /// <summary>An existing HTTP path asked with a method it does not answer (405; not in PROTOCOL.md's list, added).</summary>
     public const string MethodNotAllowed = "method_not_allowed";
+    /// <summary>v1.1: retryable; a dependency (the translator, Redis...) is down.</summary>
+    public const string Unavailable = "unavailable";
 }

@@ -55,6 +55,9 @@ public sealed record FlashSaleStartedData
     [Id(4), DataMember(Name = "remaining")] public required int Remaining { get; init; }
     [Id(5), DataMember(Name = "perUserLimit")] public required int PerUserLimit { get; init; }
     [Id(6), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
+    // v1.1 pre-heat.
+    [Id(40), DataMember(Name = "startsAt")] public DateTime StartsAt { get; init; }
+    [Id(41), DataMember(Name = "status")] public FlashSaleStatus Status { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSaleEndedData"), DataContract]

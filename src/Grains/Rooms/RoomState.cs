@@ -26,8 +26,10 @@ public sealed class RoomState
     [Id(13)] public long ShelfVersion { get; set; }
     /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
     [Id(14)] public bool ShelfHasTerms { get; set; }
-    /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms.</summary>
-    [Id(15)] public HashSet<string> Moderators { get; set; } = [];
+    /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
+    [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
+    /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms. (Ids 60+: trust.)</summary>
+    [Id(60)] public HashSet<string> Moderators { get; set; } = [];
 }
 
 /// <summary>

@@ -46,6 +46,9 @@ public static partial class Validate
             ? value
             : throw LiveCommerceException.Invalid($"{name} must be above 0, at most 10,000,000, with at most 2 decimals");
 
+    public static decimal CommissionRate(decimal value) =>
+        value is >= 0m and <= 0.8m ? value : throw LiveCommerceException.Invalid("commissionRate must be 0..0.8");
+
     public static int Range(int value, int min, int max, string name) =>
         value >= min && value <= max ? value : throw LiveCommerceException.Invalid($"{name} must be {min}..{max:N0}");
 

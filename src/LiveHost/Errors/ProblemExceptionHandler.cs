@@ -22,6 +22,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         logger.LogInformation("Refused {Method} {Path}: {Code}: {Reason}", context.Request.Method, context.Request.Path, code, detail);
 
         context.Response.StatusCode = ErrorStatus.Of(code);
+        // Retryable: tell clients when to come back (PROTOCOL.md v1.1, `unavailable`).
+        if (code == ErrorCodes.Unavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

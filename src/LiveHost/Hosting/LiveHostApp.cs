@@ -1,3 +1,4 @@
+using LiveCommerce.Affiliates;
 using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
@@ -6,6 +7,8 @@ using LiveCommerce.Limits;
 using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Translation;
+using LiveCommerce.Vouchers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Hosting;
@@ -24,6 +27,7 @@ public static class LiveHostApp
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
         builder.AddLiveLimits();
+        builder.AddLiveTranslation();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.Services.AddOpenApi();
@@ -43,6 +47,10 @@ public static class LiveHostApp
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
+        app.MapReplay();
+        app.MapTranslation();
+        app.MapAffiliates();
+        app.MapVouchers();
         app.MapCommerce();
         app.MapLiveRealtime();
         app.MapLivePages();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LiveCommerce.Errors;
 using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveCommerce.Realtime;
@@ -18,7 +19,7 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (ArgumentBytes(context.HubMethodArguments) + EnvelopeBytes > LiveProtocol.MaxMessageBytes)
+        if (ArgumentBytes(context) + EnvelopeBytes > LiveProtocol.MaxMessageBytes)
             throw new HubException($"{ErrorCodes.PayloadTooLarge}: hub messages are limited to {LiveProtocol.MaxMessageBytes / 1024} KiB");
         try
         {
@@ -37,11 +38,15 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         }
     }
 
-    private static long ArgumentBytes(IReadOnlyList<object?> arguments)
+    private static long ArgumentBytes(HubInvocationContext context)
     {
         long total = 0;
-        foreach (var argument in arguments)
+        var parameters = context.HubMethod.GetParameters();
+        for (var i = 0; i < context.HubMethodArguments.Count; i++)
         {
+            // Services injected into a hub method ([FromServices]) did not come over the wire.
+            if (i < parameters.Length && parameters[i].GetCustomAttributes(true).Any(a => a is IFromServiceMetadata)) continue;
+            var argument = context.HubMethodArguments[i];
             total += argument switch
             {
                 null => 4,

@@ -30,8 +30,8 @@ public static class RoomEndpoints
         rooms.MapPost("/{roomId}/end", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             Room(grains, roomId).End(user.ToCaller()));
 
-        rooms.MapGet("/", (IGrainFactory grains) =>
-            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).ListLive());
+        rooms.MapGet("/", (string? status, string? hostId, string? limit, IGrainFactory grains) =>
+            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).List(RoomQuery.Parse(status, hostId, limit)));
 
         rooms.MapGet("/{roomId}", (string roomId, IGrainFactory grains) =>
             Room(grains, roomId).GetSnapshot());
