@@ -188,6 +188,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
         await TellShelfTermsAsync();
+        await EndSalesOfEndedRoomAsync();
         await RefreshDirectoryAsync(force: true);
     }
 
@@ -305,6 +306,26 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
     }
 
+    /// <summary>
+    /// An ended room sells nothing: its running sales end (reason <c>host</c>). Each sale grain reports back
+    /// through <see cref="OnFlashSaleEnded"/>; one that could not be reached is retried by housekeeping.
+    /// </summary>
+    private async Task EndSalesOfEndedRoomAsync()
+    {
+        if (S.Room?.Status != RoomStatus.Ended) return;
+        foreach (var sale in S.FlashSales.Where(s => s.Status == FlashSaleStatus.Active).ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
+            }
+            catch (Exception e) when (e is not LiveCommerceException)
+            {
+                // Housekeeping tries again within a second.
+            }
+        }
+    }
+
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
     {
         var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
@@ -365,10 +386,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var userId = caller.UserId!;
         if (S.MutedUntil.TryGetValue(userId, out var until) && until > Now)
             throw new LiveCommerceException(ErrorCodes.Muted, $"you are muted in this room until {until:u}");
-        var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
+        var exempt = userId == room.HostId || IsModerator(caller);
         var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
 
-        var badge = userId == room.HostId ? Badges.Host : caller.Role == Roles.Moderator ? Badges.Moderator : null;
+        var badge = userId == room.HostId ? Badges.Host : IsModerator(caller) ? Badges.Moderator : null;
         var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
         var evt = AppendLog(EventTypes.Comment, comment);
         S.Comments++;
@@ -406,6 +427,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var target = Validate.Id(userId, "userId");
         Validate.Range(seconds, 0, 7 * 24 * 3600, "seconds");
         if (target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be muted");
+        if (S.Moderators.Contains(target) && caller.UserId != room.HostId)
+            throw LiveCommerceException.Forbidden("only the room's host can mute one of its moderators");
         var until = Now.AddSeconds(seconds);
         if (seconds == 0) S.MutedUntil.Remove(target);
         else S.MutedUntil[target] = until;
@@ -413,6 +436,26 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         AppendLog(EventTypes.UserMuted, new UserMutedData { UserId = target, Until = until });
         await Commit();
     }
+
+    public async Task AddModerator(Caller caller, string? userId)
+    {
+        var room = RequireHost(caller);
+        var target = Validate.Id(userId, "userId");
+        if (target == room.HostId) throw LiveCommerceException.Invalid("the host moderates the room already");
+        if (!S.Moderators.Contains(target) && S.Moderators.Count >= MaxModerators)
+            throw LiveCommerceException.Invalid($"a room has at most {MaxModerators} moderators");
+        if (!S.Moderators.Add(target)) return;
+        await Commit();
+    }
+
+    public async Task RemoveModerator(Caller caller, string? userId)
+    {
+        RequireHost(caller);
+        if (!S.Moderators.Remove(Validate.Id(userId, "userId"))) return;
+        await Commit();
+    }
+
+    private const int MaxModerators = 50;
 
     public async Task SetSlowMode(Caller caller, int seconds)
     {
@@ -538,9 +581,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return Task.FromResult(_epoch);
     }
 
+    /// <summary>Sales figures (GMV, orders) are the host's business, not the moderators'.</summary>
     public async Task<RoomStats> GetStats(Caller caller)
     {
-        RequireModerator(caller);
+        RequireHost(caller);
         var counts = ViewerCounts();
         var figures = await Shelf.Figures();
         return new RoomStats
@@ -578,6 +622,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (S.Room is null) return;
         if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
         await TellShelfTermsAsync();
+        await EndSalesOfEndedRoomAsync();
         if (Now - _listingRefreshedAt >= TimeSpan.FromSeconds(_options.DirectoryRefreshSeconds)) await RefreshDirectoryAsync(force: false);
     }
 
@@ -727,14 +772,17 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return room;
     }
 
+    /// <summary>The room's host, one of its moderators (appointed by the host), or a platform moderator (token role).</summary>
     private Room RequireModerator(Caller caller)
     {
         RequireUser(caller);
         var room = RequireRoom();
-        if (caller.UserId != room.HostId && caller.Role != Roles.Moderator)
+        if (caller.UserId != room.HostId && caller.Role != Roles.Moderator && !S.Moderators.Contains(caller.UserId!))
             throw LiveCommerceException.Forbidden("only the room's host or a moderator can do that");
         return room;
     }
+
+    private bool IsModerator(Caller caller) => caller.Role == Roles.Moderator || S.Moderators.Contains(caller.UserId ?? "");
 
     private Room RequireLive()
     {

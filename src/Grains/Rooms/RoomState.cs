@@ -40,6 +40,8 @@ public sealed class RoomState
     [Id(35)] public Dictionary<string, long> MechanicEventsAppended { get; set; } = [];
     /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
     [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
+    /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms. (Ids 60+: trust.)</summary>
+    [Id(60)] public HashSet<string> Moderators { get; set; } = [];
 }
 
 /// <summary>
