@@ -16,4 +16,6 @@ public sealed record RoomSnapshot
     [Id(5), DataMember(Name = "products")] public required Product[] Products { get; init; }
     [Id(6), DataMember(Name = "flashSales")] public required FlashSale[] FlashSales { get; init; }
     [Id(7), DataMember(Name = "recentComments")] public required CommentData[] RecentComments { get; init; }
+    /// <summary>v1.1: the active coupon drop and the last 5 ended.</summary>
+    [Id(40), DataMember(Name = "coupons")] public Coupons.CouponDrop[] Coupons { get; init; } = [];
 }

@@ -68,6 +68,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (S.Terms is not null) return View();
         S.Terms = terms;
         S.Remaining = terms.Quantity;
+        if (terms.StartsAt > Now) S.Status = FlashSaleStatus.Upcoming;
         await _commit.CommitAsync();
         return View();
     }
@@ -94,7 +95,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (refusal is { } status)
         {
             var result = new PurchaseResult { Status = status, Remaining = S.Remaining };
-            _answered[key] = result;
+            // Not yet open is not an answer to keep: the same key may buy once it opens.
+            if (status != PurchaseStatus.NotStarted) _answered[key] = result;
             return result;
         }
 
@@ -122,6 +124,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     {
         // A sale that sold out stays "sold out" to latecomers: that is what the stampede's tail hears.
         if (S.Status == FlashSaleStatus.Ended) return S.EndReason == FlashSaleEndReason.SoldOut ? PurchaseStatus.SoldOut : PurchaseStatus.NotActive;
+        if (S.Status == FlashSaleStatus.Upcoming) return PurchaseStatus.NotStarted;
         if (Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
@@ -235,12 +238,18 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             ? reservation
             : throw LiveCommerceException.NotFound($"order '{orderId}' is not in this sale");
 
-    /// <summary>Holds past their time give their units back, and a sale past its end ends.</summary>
+    /// <summary>A pre-heated sale opens at its time, holds past their time give their units back, and a sale past its end ends.</summary>
     private void ExpireDueHolds()
     {
         if (S.Terms is null) return;
         var now = Now;
         var changed = false;
+        if (S.Status == FlashSaleStatus.Upcoming && now >= S.Terms.StartsAt)
+        {
+            S.Status = FlashSaleStatus.Active;
+            _outbox.Add(new SaleOpened());
+            changed = true;
+        }
         foreach (var (orderId, reservation) in S.Reservations)
         {
             if (reservation.Status != OrderStatus.PendingPayment || reservation.ExpiresAt > now) continue;
@@ -320,6 +329,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             SettleOnShelf m => GrainFactory.GetGrain<IShelfGrain>(terms.RoomId).Settle(SaleId, m.MoveId, m.Sold, m.Returned),
             OrderExpired e => GrainFactory.GetGrain<IOrderGrain>(e.OrderId).MarkExpired(),
             SaleEnded e => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleEnded(SaleId, e.Sold, e.Reason),
+            SaleOpened => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleOpened(SaleId),
             _ => throw new InvalidOperationException($"a sale cannot deliver {followUp.GetType().Name}"),
         };
     }
@@ -344,6 +354,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             PerUserLimit = terms.PerUserLimit,
             EndsAt = terms.EndsAt,
             Status = S.Status,
+            StartsAt = terms.StartsAt ?? default,
         };
     }
 }

@@ -13,6 +13,8 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Cancel")] Task<Order> Cancel(Caller caller);
     /// <summary>The owner of the units (a sale, a shelf) expired the hold; idempotent.</summary>
     [Alias("MarkExpired")] Task MarkExpired();
+    /// <summary>From a voucher grain: one of the order's vouchers was redeemed or refunded.</summary>
+    [Alias("OnVoucherChanged")] Task OnVoucherChanged(Vouchers.Voucher voucher);
 }
 
 /// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>
@@ -27,4 +29,11 @@ public interface IBuyerGrain : IGrainWithStringKey
     [Alias("AddOrder")] Task AddOrder(string orderId);
     /// <summary>The buyer's orders, newest first.</summary>
     [Alias("ListOrders")] Task<Order[]> ListOrders(Caller caller);
+
+    // v1.1 coupons: the wallet and the cart's coupon.
+    /// <summary>From a coupon drop: a claimed coupon for the wallet (idempotent).</summary>
+    [Alias("ReceiveCoupon")] Task ReceiveCoupon(Coupons.ClaimedCoupon coupon);
+    [Alias("GetCoupons")] Task<Coupons.ClaimedCoupon[]> GetCoupons(Caller caller);
+    [Alias("ApplyCoupon")] Task<Cart> ApplyCoupon(Caller caller, string? couponId);
+    [Alias("RemoveCoupon")] Task<Cart> RemoveCoupon(Caller caller);
 }

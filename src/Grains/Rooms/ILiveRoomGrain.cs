@@ -32,6 +32,13 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
 
+    /// <summary>Replay: log events after <paramref name="after"/> in seq order, from the live window or the archive.</summary>
+    [Alias("GetLog")] Task<LogPage> GetLog(Caller caller, long after, int limit);
+    /// <summary>As <see cref="GetLog"/>, for the host and moderators only, ended or not (chat export).</summary>
+    [Alias("ExportLog")] Task<LogPage> ExportLog(Caller caller, long after, int limit);
+    /// <summary>The comments among <paramref name="commentIds"/> still in the live log window and not deleted.</summary>
+    [Alias("GetWindowComments")] Task<WindowComments> GetWindowComments(string[] commentIds);
+
     [Alias("StartFlashSale")] Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request);
     [Alias("EndFlashSale")] Task EndFlashSale(Caller caller, string? saleId);
 
@@ -50,6 +57,8 @@ public interface IRoomInbox : IGrainWithStringKey
     [Alias("OnShelfChanged")] Task OnShelfChanged(long version, Product[] products);
     /// <summary>From a sale: it ended, having taken <paramref name="sold"/> units (paid or still held).</summary>
     [Alias("OnFlashSaleEnded")] Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason);
+    /// <summary>From a pre-heated sale: it opened (logged once as <c>flashSaleOpened</c>).</summary>
+    [Alias("OnFlashSaleOpened")] Task OnFlashSaleOpened(string saleId);
     /// <summary>From a sale: the latest remaining, for snapshots.</summary>
     [Alias("OnFlashSaleProgress"), Orleans.Concurrency.OneWay] Task OnFlashSaleProgress(string saleId, int remaining);
 }

@@ -1,4 +1,5 @@
 using LiveCommerce.Commerce;
+using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
@@ -22,7 +23,7 @@ namespace LiveCommerce.Rooms;
 /// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard
 {
     private const int TailResent = 100;
     private const int RecentCommentCount = 50;
@@ -60,7 +61,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         _options = options.Value;
         _commit = new GroupCommit(WriteAsync);
         _commentGuard = new CommentGuard(_options);
-        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
+        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
 
     private RoomState S => _room.State;
@@ -98,7 +99,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         RequireUser(caller);
         if (caller.Role != Roles.Host) throw LiveCommerceException.Forbidden("only hosts can create rooms");
         if (S.Room is not null) throw LiveCommerceException.Conflict($"room '{RoomId}' already exists");
-        S.Room = new Room
+        var room = new Room
         {
             RoomId = RoomId,
             Title = Validate.Text(request.Title, "title", 200),
@@ -108,9 +109,11 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Language = string.IsNullOrWhiteSpace(request.Language) ? null : Validate.Text(request.Language, "language", 16),
             CreatedAt = Now,
         };
+        S.Room = RoomDetails.Apply(room, request, Now);
         S.ShelfHasTerms = false;
         await Commit();
         await TellShelfTermsAsync();
+        await RefreshDirectoryAsync(force: true);
         return S.Room;
     }
 
@@ -126,7 +129,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Currency = Validate.Currency(request.Currency),
             Stock = Validate.Range(request.Stock, 0, 10_000_000, "stock"),
             ImageUrl = Validate.OptionalUrl(request.ImageUrl),
+            Kind = request.Kind ?? ProductKind.Goods,
+            CommissionRate = Validate.CommissionRate(request.CommissionRate ?? 0m),
+            SellerId = request.SellerId is null ? room.HostId : Validate.Id(request.SellerId, "sellerId"),
         };
+        if (product.Kind == ProductKind.Voucher)
+            product = product with
+            {
+                ValidDays = Validate.Range(request.ValidDays ?? 0, 1, 365, "validDays"),
+                RedeemAt = Validate.Text(request.RedeemAt, "redeemAt", 200),
+            };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
         await TellShelfTermsAsync();
@@ -156,7 +168,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
 
     private async Task ChangeStatus(RoomStatus status)
     {
-        S.Room = S.Room! with { Status = status };
+        S.Room = S.Room! with { Status = status, EndedAt = status == RoomStatus.Ended ? Now : null };
         S.ShelfHasTerms = false;
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
@@ -233,9 +245,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         var quantity = Validate.Range(request.Quantity, 1, 1_000_000, "quantity");
         var perUserLimit = Validate.Range(request.PerUserLimit, 1, 1_000_000, "perUserLimit");
         var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
+        // v1.1 pre-heat: announced now, opened later; the duration counts from the opening.
+        var startsIn = request.StartsInSeconds is { } seconds ? Validate.Range(seconds, 10, 300, "startsInSeconds") : 0;
 
         var saleId = $"{RoomId}.s{++S.SaleCounter}";
-        var endsAt = Now.AddSeconds(duration);
+        var startsAt = Now.AddSeconds(startsIn);
+        var endsAt = startsAt.AddSeconds(duration);
         LineItem line;
         try
         {
@@ -249,7 +264,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         try
         {
             sale = await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Open(new SaleTerms(
-                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions));
+                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions) { StartsAt = startsAt });
         }
         catch
         {
@@ -261,10 +276,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         AppendLog(EventTypes.FlashSaleStarted, new FlashSaleStartedData
         {
             SaleId = saleId, ProductId = productId, Price = price, Quantity = quantity,
-            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt,
+            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt, StartsAt = startsAt, Status = sale.Status,
         });
         await Commit();
-        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt };
+        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt, StartsAt = startsAt };
     }
 
     public async Task EndFlashSale(Caller caller, string? saleId)
@@ -284,6 +299,15 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         await Commit();
     }
 
+    public async Task OnFlashSaleOpened(string saleId)
+    {
+        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
+        if (index < 0 || S.FlashSales[index].Status != FlashSaleStatus.Upcoming) return;
+        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Active };
+        AppendLog(EventTypes.FlashSaleOpened, new FlashSaleOpenedData { SaleId = saleId });
+        await Commit();
+    }
+
     public Task OnFlashSaleProgress(string saleId, int remaining)
     {
         var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
@@ -294,6 +318,26 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             _roomDirty = true;
             _snapshot = null;
         }
+        return Task.CompletedTask;
+    }
+
+    // ---- Coupon drops: the drop grain's log events are sequenced here, its board shown in snapshots ----
+
+    public async Task PostCouponEvents(CouponLogEntry[] events, CouponBoardView board)
+    {
+        RequireRoom();
+        foreach (var entry in events)
+            if (S.CouponBoard.Admit(entry.Key)) AppendLog(entry.Type, entry.Data);
+        S.CouponBoard.Show(board);
+        await Commit();
+    }
+
+    public Task ShowCoupons(CouponBoardView board)
+    {
+        // Only for snapshots: stored with the next write, not worth one of its own.
+        S.CouponBoard.Show(board);
+        _roomDirty = true;
+        _snapshot = null;
         return Task.CompletedTask;
     }
 
@@ -309,7 +353,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
         var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
 
-        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted };
+        var badge = userId == room.HostId ? Badges.Host : caller.Role == Roles.Moderator ? Badges.Moderator : null;
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
         var evt = AppendLog(EventTypes.Comment, comment);
         S.Comments++;
         S.RecentComments.Add(comment);
@@ -442,13 +487,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         _listingRefreshedAt = Now;
         var room = S.Room!;
         var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
-        if (room.Status != RoomStatus.Live)
+        // v1.1: scheduled and ended rooms are listed too (GET /api/rooms?status=).
+        var listing = new RoomListing
         {
-            if (force || _lastListing is not null) await directory.Remove(RoomId);
-            _lastListing = null;
-            return;
-        }
-        var listing = new RoomListing { RoomId = RoomId, Title = room.Title, HostId = room.HostId, Viewers = _tally.Current, Status = room.Status };
+            RoomId = RoomId, Title = room.Title, HostId = room.HostId, Status = room.Status,
+            Viewers = room.Status == RoomStatus.Live ? _tally.Current : 0,
+            ScheduledAt = room.ScheduledAt, CoverImageUrl = room.CoverImageUrl, CreatedAt = room.CreatedAt, EndedAt = room.EndedAt,
+        };
         if (!force && listing == _lastListing) return;
         await directory.Upsert(listing);
         _lastListing = listing;
@@ -508,8 +553,50 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Coupons = S.CouponBoard.Drops,
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
+    }
+
+    // ---- Replay: the whole log (live window and archive) and comments looked up by id ----
+
+    public Task<LogPage> GetLog(Caller caller, long after, int limit)
+    {
+        // Anyone may replay an ended show; while it runs, the log is the host's and moderators' view.
+        if (RequireRoom().Status != RoomStatus.Ended) RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    public Task<LogPage> ExportLog(Caller caller, long after, int limit)
+    {
+        RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    private async Task<LogPage> ReadLog(long after, int limit)
+    {
+        if (after < 0) throw LiveCommerceException.Invalid("after must be 0 or more");
+        Validate.Range(limit, 1, LiveProtocol.MaxLogPage, "limit");
+        var last = S.Seq;
+        var events = await _log.ReadAsync(after, limit, last);
+        var reached = events.Length > 0 ? events[^1].Seq!.Value : after;
+        return new LogPage { Events = events, NextAfter = reached < last ? reached : null };
+    }
+
+    public Task<WindowComments> GetWindowComments(string[] commentIds)
+    {
+        var room = RequireRoom();
+        if (commentIds is null || commentIds.Length > LiveProtocol.MaxTranslateComments)
+            throw LiveCommerceException.Invalid($"commentIds must hold at most {LiveProtocol.MaxTranslateComments} ids");
+        var wanted = commentIds.Select(id => Validate.Id(id, "commentId")).ToHashSet();
+        var found = new Dictionary<string, CommentData>();
+        foreach (var evt in _log.All)
+        {
+            if (evt.Data is CommentData c && wanted.Contains(c.CommentId)) found[c.CommentId] = c;
+            else if (evt.Data is CommentDeletedData d) found.Remove(d.CommentId);
+        }
+        var comments = commentIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToArray();
+        return Task.FromResult(new WindowComments { Language = room.Language, Comments = comments });
     }
 
     // ---- Who may do what ----

@@ -26,6 +26,8 @@ public sealed class RoomState
     [Id(13)] public long ShelfVersion { get; set; }
     /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
     [Id(14)] public bool ShelfHasTerms { get; set; }
+    /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
+    [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
 }
 
 /// <summary>

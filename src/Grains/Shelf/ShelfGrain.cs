@@ -116,6 +116,12 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         await Commit(changesView: true);
     }
 
+    public async Task Restock(string reference, string moveId, string productId, int quantity)
+    {
+        _stock.Restock(reference, moveId, productId, quantity);
+        await Commit(changesView: true);
+    }
+
     public async Task<Product> ProductForCart(Caller caller, string productId, int quantity)
     {
         RequireBuyer(caller);

@@ -1,10 +1,14 @@
+using LiveCommerce.Affiliates;
 using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Limits;
 using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Translation;
+using LiveCommerce.Vouchers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Hosting;
@@ -14,13 +18,16 @@ public static class LiveHostApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
         configure?.Invoke(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLiveServerLimits();
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveLimits();
+        builder.AddLiveTranslation();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.Services.AddOpenApi();
@@ -32,12 +39,18 @@ public static class LiveHostApp
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseInvalidTokenGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapLiveOpenApi();
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
+        app.MapReplay();
+        app.MapTranslation();
+        app.MapAffiliates();
+        app.MapVouchers();
         app.MapCommerce();
         app.MapLiveRealtime();
         app.MapLivePages();

@@ -61,17 +61,22 @@ public sealed class FramePublisher(
                 queue.Log.Clear();
                 queue.State.Clear();
             }
-            try
-            {
-                await hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch });
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Could not send a frame of room {RoomId}", roomId);
-            }
+            // Not awaited: the group send writes synchronously to every connection that keeps up, and a
+            // connection that does not (its buffers full) gets its writes queued behind its own write lock
+            // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
+            // would hold the room's next frame for its slowest member.
+            Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch }), roomId);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
             if (_interval > TimeSpan.Zero) await Task.Delay(_interval);
         }
+    }
+
+    private void Observe(Task send, string roomId)
+    {
+        if (send.IsCompletedSuccessfully) return;
+        _ = send.ContinueWith(
+            t => logger.LogWarning(t.Exception, "Could not send a frame of room {RoomId}", roomId),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private async Task SendPersonalAsync(string userId, PersonalEvent evt)

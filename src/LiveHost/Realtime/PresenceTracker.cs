@@ -24,6 +24,8 @@ public sealed class PresenceTracker
     private readonly object _gate = new();
     private readonly Dictionary<string, RoomAudience> _rooms = [];
     private readonly Dictionary<string, HashSet<string>> _roomsPerConnection = [];
+    // Rooms each connection has ever joined, so that a guest's view counts once per connection however often it rejoins.
+    private readonly Dictionary<string, HashSet<string>> _visitedPerConnection = [];
 
     public string HostId { get; } = Guid.NewGuid().ToString("N");
 
@@ -39,7 +41,8 @@ public sealed class PresenceTracker
             if (userId is null)
             {
                 room.Guests++;
-                room.GuestJoins++;
+                if (!_visitedPerConnection.TryGetValue(connectionId, out var visited)) _visitedPerConnection[connectionId] = visited = [];
+                if (visited.Add(roomId)) room.GuestJoins++;
                 return true;
             }
             var count = room.ConnectionsPerUser.GetValueOrDefault(userId);
@@ -67,6 +70,7 @@ public sealed class PresenceTracker
     {
         lock (_gate)
         {
+            _visitedPerConnection.Remove(connectionId);
             if (!_roomsPerConnection.Remove(connectionId, out var joined)) return;
             foreach (var roomId in joined) LeaveRoom(roomId, userId);
         }
