@@ -35,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 // The comment-storm test sends 200 comments/s from one host connection.
                 ["Limits:HubTokensPerSecond"] = "2000",
                 ["Limits:HubBurst"] = "2000",
+                ["Limits:CommentsAcrossRooms"] = "100000",
             },
             builder =>
             {
