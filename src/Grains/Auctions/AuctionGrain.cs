@@ -6,6 +6,7 @@ using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -30,6 +31,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly CommerceOptions _commerce;
     private readonly ILogger<AuctionGrain> _logger;
+    private readonly LiveCommerceMetrics _metrics;
     private readonly GroupCommit _commit;
     // Personal events decided by a change: sent once the write that stores it succeeds.
     private readonly List<(string UserId, PersonalEvent Event)> _personal = [];
@@ -42,8 +44,10 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<CommerceOptions> commerce,
-        ILogger<AuctionGrain> logger)
+        ILogger<AuctionGrain> logger,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
@@ -119,6 +123,13 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
     }
 
     public async Task<BidResult> Bid(Caller caller, decimal amount, decimal? maxAmount)
+    {
+        var result = await JudgeBidAsync(caller, amount, maxAmount);
+        _metrics.BidAttempted(result.Status.ToWire());
+        return result;
+    }
+
+    private async Task<BidResult> JudgeBidAsync(Caller caller, decimal amount, decimal? maxAmount)
     {
         RequireUser(caller);
         var terms = RequireAuction();

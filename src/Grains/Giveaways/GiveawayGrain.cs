@@ -5,6 +5,8 @@ using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
+using LiveCommerce.Protocol;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -26,6 +28,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     private readonly IRoomPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly ILogger<GiveawayGrain> _logger;
+    private readonly LiveCommerceMetrics _metrics;
     private readonly GroupCommit _commit;
     private readonly List<(string UserId, PersonalEvent Event)> _personal = [];
     private StageSender _sender = null!;
@@ -37,8 +40,10 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         [PersistentState("giveaway", StorageNames.Live)] IPersistentState<GiveawayState> state,
         IRoomPublisher publisher,
         TimeProvider time,
-        ILogger<GiveawayGrain> logger)
+        ILogger<GiveawayGrain> logger,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
@@ -111,6 +116,13 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     }
 
     public async Task<EnterGiveawayResult> Enter(Caller caller)
+    {
+        var result = await JudgeEntryAsync(caller);
+        _metrics.ClaimAttempted("giveaway", result.Status.ToWire());
+        return result;
+    }
+
+    private async Task<EnterGiveawayResult> JudgeEntryAsync(Caller caller)
     {
         RequireUser(caller);
         var terms = RequireGiveaway();
