@@ -1,5 +1,8 @@
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
+using LiveCommerce.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
 
 namespace LiveCommerce.Tests.Unit;
 
@@ -9,13 +12,16 @@ public sealed class AudienceTests
     private static readonly DateTime T0 = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
+    private static PresenceTracker NewTracker() =>
+        new(new LiveCommerceMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
+
     private static PresenceReport Report(string host, bool full = false, string[]? joined = null, string[]? left = null, int guests = 0, int guestJoins = 0) =>
         new(host, Guid.Empty, full, joined ?? [], left ?? [], joined ?? [], guests, guestJoins);
 
     [Fact]
     public void The_tracker_reports_first_in_and_last_out_only()
     {
-        var tracker = new PresenceTracker();
+        var tracker = NewTracker();
         tracker.Join("c1", "r1", "ann");
         tracker.Join("c2", "r1", "ann"); // her second tab
         tracker.Join("c3", "r1", null);
@@ -39,7 +45,7 @@ public sealed class AudienceTests
     [Fact]
     public void A_new_epoch_or_a_lost_report_makes_the_next_report_whole()
     {
-        var tracker = new PresenceTracker();
+        var tracker = NewTracker();
         tracker.Join("c1", "r1", "ann");
         var first = Assert.Single(tracker.TakeReports(T0, Heartbeat)).Report;
         var epoch = Guid.NewGuid();
