@@ -31,6 +31,8 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("DeleteComment")] Task DeleteComment(Caller caller, string? commentId);
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
+    [Alias("AddModerator")] Task AddModerator(Caller caller, string? userId);
+    [Alias("RemoveModerator")] Task RemoveModerator(Caller caller, string? userId);
 
     /// <summary>Replay: log events after <paramref name="after"/> in seq order, from the live window or the archive.</summary>
     [Alias("GetLog")] Task<LogPage> GetLog(Caller caller, long after, int limit);

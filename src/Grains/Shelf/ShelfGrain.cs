@@ -2,6 +2,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
 using LiveCommerce.Rooms;
 using LiveCommerce.Telemetry;
 using Orleans.Concurrency;
@@ -162,7 +163,8 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     {
         if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to shop");
         var terms = S.Terms ?? throw LiveCommerceException.NotFound($"room '{RoomId}' does not exist");
-        if (terms.Status == RoomStatus.Ended) throw LiveCommerceException.RoomNotLive("the room has ended");
+        // A room sells only while live: not before it starts, not after it ends.
+        if (terms.Status != RoomStatus.Live) throw LiveCommerceException.RoomNotLive($"the room is {terms.Status.ToWire()}, not live");
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             throw LiveCommerceException.RegionBlocked($"this room sells only to {string.Join(", ", terms.SellRegions)}");
     }

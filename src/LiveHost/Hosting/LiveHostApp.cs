@@ -55,6 +55,7 @@ public static class LiveHostApp
         app.MapAffiliates();
         app.MapVouchers();
         app.MapCommerce();
+        app.MapAuctionsAndGiveaways();
         app.MapLiveRealtime();
         app.MapLiveOperations();
         app.MapLivePages();

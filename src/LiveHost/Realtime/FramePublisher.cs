@@ -18,33 +18,15 @@ public sealed class FramePublisher(
     LiveCommerceMetrics metrics,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
-    private sealed class RoomQueue
-    {
-        public readonly List<RoomEvent> Log = [];
-        public readonly Dictionary<string, RoomEvent> State = [];
-        public bool Sending;
-    }
-
-    private readonly Dictionary<string, RoomQueue> _rooms = [];
+    private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
 
     public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
     {
         lock (_rooms)
         {
-            if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomQueue();
-            foreach (var evt in events)
-            {
-                if (evt.IsLogEvent)
-                {
-                    queue.Log.Add(evt);
-                    continue;
-                }
-                if (queue.State.TryGetValue(evt.CoalesceKey, out var superseded)) metrics.StateEventCoalesced(superseded.Type);
-                queue.State[evt.CoalesceKey] = evt;
-            }
-            if (queue.Sending) return;
-            queue.Sending = true;
+            if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomFrameQueue();
+            if (!queue.Add(events, metrics.StateEventCoalesced)) return;
         }
         _ = Task.Run(() => SendLoopAsync(roomId));
     }
@@ -56,18 +38,15 @@ public sealed class FramePublisher(
     {
         while (true)
         {
-            RoomEvent[] batch;
+            RoomEvent[]? batch;
             lock (_rooms)
             {
-                var queue = _rooms[roomId];
-                if (queue.Log.Count == 0 && queue.State.Count == 0)
+                batch = _rooms[roomId].Take();
+                if (batch is null)
                 {
                     _rooms.Remove(roomId);
                     return;
                 }
-                batch = [.. queue.Log, .. queue.State.Values];
-                queue.Log.Clear();
-                queue.State.Clear();
             }
             // Not awaited: the group send writes synchronously to every connection that keeps up, and a
             // connection that does not (its buffers full) gets its writes queued behind its own write lock
