@@ -54,7 +54,7 @@ public static class IdentitySetup
         var subjects = principal?.FindAll(Claims.Subject).ToList() ?? [];
         if (subjects.Count != 1 || !Rooms.Validate.IsId(subjects[0].Value)) return "sub must be one user id";
         var roles = principal!.FindAll(Claims.Role).ToList();
-        if (roles.Count > 1 || (roles.Count == 1 && !Roles.IsKnown(roles[0].Value))) return "unknown role";
+        if (roles.Count > 1 || (roles.Count == 1 && !Roles.IsAccepted(roles[0].Value))) return "unknown role";
         return null;
     }
 

@@ -13,7 +13,6 @@ namespace LiveCommerce.Operations;
 public static class DashboardSetup
 {
     public const string Path = "/dashboard";
-    public const string OperatorRole = "operator";
     public const string OperatorPolicy = "operator";
 
     public static void AddOperatorPolicy(this IServiceCollection services) =>
@@ -40,7 +39,7 @@ public sealed class OperatorHandler(IOptionsMonitor<OperationsOptions> options) 
     {
         var user = context.User;
         var listed = user.FindFirst(Claims.Subject)?.Value is { } userId && options.CurrentValue.Operators.Contains(userId, StringComparer.Ordinal);
-        if (listed || user.HasClaim(Claims.Role, DashboardSetup.OperatorRole)) context.Succeed(requirement);
+        if (listed || user.HasClaim(Claims.Role, Roles.Operator)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

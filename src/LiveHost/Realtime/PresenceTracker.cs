@@ -7,7 +7,7 @@ namespace LiveCommerce.Realtime;
 /// their connections are here. Only transitions (a user's first connection in, last out) become
 /// report entries, gathered until the <see cref="PresenceReporter"/> takes them.
 /// </summary>
-public sealed class PresenceTracker(LiveCommerceMetrics metrics)
+public sealed class PresenceTracker(LiveCommerceMetrics? metrics = null)
 {
     private sealed class RoomAudience
     {
@@ -43,7 +43,7 @@ public sealed class PresenceTracker(LiveCommerceMetrics metrics)
             if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomAudience();
             room.Dirty = true;
             room.Connections++;
-            metrics.ViewersJoined(1);
+            metrics?.ViewersJoined(1);
             if (userId is null)
             {
                 room.Guests++;
@@ -87,7 +87,7 @@ public sealed class PresenceTracker(LiveCommerceMetrics metrics)
         var room = _rooms[roomId];
         room.Dirty = true;
         room.Connections--;
-        metrics.ViewersJoined(-1);
+        metrics?.ViewersJoined(-1);
         if (userId is null)
         {
             room.Guests--;
