@@ -49,4 +49,5 @@ public static partial class HubMethods
     // Server → client.
     public const string RoomFrame = nameof(RoomFrame);
     public const string PersonalFrame = nameof(PersonalFrame);
+    public const string Reconnect = nameof(Reconnect);
 }

@@ -1,13 +1,17 @@
+using LiveCommerce.Auctions;
 using LiveCommerce.Commerce;
 using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
+using LiveCommerce.Giveaways;
 using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -23,10 +27,13 @@ namespace LiveCommerce.Rooms;
 /// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard, IRoomStage
 {
     private const int TailResent = 100;
     private const int RecentCommentCount = 50;
+    private const int EndedMechanicsShown = 5;
+    // A slot taken by an opening that never reported its start (its grain failed) frees itself.
+    private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
     private readonly IRoomPublisher _publisher;
@@ -35,6 +42,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private readonly GroupCommit _commit;
     private readonly SegmentedLog _log;
     private readonly CommentGuard _commentGuard;
+    private readonly ILogger<LiveRoomGrain> _logger;
     private readonly AudienceTally _tally = new();
     private readonly Guid _epoch = Guid.NewGuid();
     // Events of the write in progress: sent once it is stored.
@@ -42,6 +50,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private bool _roomDirty;
     private bool _audienceDirty;
     private RoomSnapshot? _snapshot;
+    private readonly LiveCommerceMetrics _metrics;
     private ViewerCounts? _lastPublishedCounts;
     private RoomListing? _lastListing;
     private DateTime _listingRefreshedAt;
@@ -52,14 +61,18 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
-        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
+        LiveCommerceMetrics metrics,
+        ILogger<LiveRoomGrain> logger)
     {
+        _logger = logger;
         _room = room;
         _audience = audience;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "room");
         _commentGuard = new CommentGuard(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
@@ -78,6 +91,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
+        // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
+        if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
@@ -381,6 +396,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         S.RecentComments.Add(comment);
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
+        await ForwardKeywordAsync(caller, admitted);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
     }
 
@@ -447,6 +463,89 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         S.SlowModeSeconds = Validate.Range(seconds, 0, 3600, "seconds");
         AppendLog(EventTypes.SlowMode, new SlowModeData { Seconds = seconds });
         await Commit();
+    }
+
+    // ---- Auctions and giveaways: their rules live in AuctionGrain and GiveawayGrain ----
+
+    public async Task<StageTicket> OpenSlot(Caller caller, StageSlot slot, string mechanicId, string? keyword)
+    {
+        var room = RequireHost(caller);
+        RequireLive();
+        if (S.ActiveMechanics.TryGetValue(slot, out var active) && active != mechanicId && !IsStaleOpening(slot, active))
+            throw LiveCommerceException.Conflict($"{(slot == StageSlot.Auction ? "an auction" : "a giveaway")} is already running in this room ('{active}')");
+        S.ActiveMechanics[slot] = mechanicId;
+        S.MechanicOpenedAt[slot] = Now;
+        if (slot == StageSlot.Giveaway)
+        {
+            S.GiveawayKeyword = keyword;
+            _tally.Watch.Mark(Now);
+        }
+        await Commit();
+        return new StageTicket(room.HostId, room.SellRegions);
+    }
+
+    private bool IsStaleOpening(StageSlot slot, string active)
+    {
+        var shown = slot == StageSlot.Auction ? S.Auctions.Any(a => a.AuctionId == active) : S.Giveaways.Any(g => g.GiveawayId == active);
+        return !shown && Now - S.MechanicOpenedAt.GetValueOrDefault(slot) > StaleOpening;
+    }
+
+    public async Task ReleaseSlot(StageSlot slot, string mechanicId)
+    {
+        if (!FreeSlot(slot, mechanicId)) return;
+        await Commit();
+    }
+
+    private bool FreeSlot(StageSlot slot, string mechanicId)
+    {
+        if (!S.ActiveMechanics.TryGetValue(slot, out var active) || active != mechanicId) return false;
+        S.ActiveMechanics.Remove(slot);
+        if (slot == StageSlot.Giveaway) S.GiveawayKeyword = null;
+        return true;
+    }
+
+    public async Task Apply(StageUpdate update)
+    {
+        RequireRoom();
+        var last = S.MechanicEventsAppended.GetValueOrDefault(update.MechanicId);
+        foreach (var evt in update.Events.Where(e => e.Number > last).OrderBy(e => e.Number))
+        {
+            AppendLog(evt.Type, evt.Data);
+            last = evt.Number;
+        }
+        S.MechanicEventsAppended[update.MechanicId] = last;
+        if (update.View is Auction auction)
+            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended);
+        else if (update.View is Giveaway giveaway)
+            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended);
+        if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
+        await Commit();
+    }
+
+    /// <summary>Replaces or adds the view, keeping the active one and the last few ended.</summary>
+    private static void Show<T>(List<T> views, T view, Predicate<T> same, Func<T, bool> ended)
+    {
+        var index = views.FindIndex(same);
+        if (index >= 0) views[index] = view;
+        else views.Add(view);
+        while (views.Count(ended) > EndedMechanicsShown) views.Remove(views.First(ended));
+    }
+
+    public Task<TimeSpan> WatchedSince(string userId) => Task.FromResult(_tally.Watch.Of(userId, Now));
+
+    /// <summary>A comment with the active giveaway's keyword enters its author (the giveaway checks the rest).</summary>
+    private async Task ForwardKeywordAsync(Caller caller, string text)
+    {
+        if (!EntryRules.Matches(text, S.GiveawayKeyword) || !S.ActiveMechanics.TryGetValue(StageSlot.Giveaway, out var giveawayId)) return;
+        try
+        {
+            await GrainFactory.GetGrain<IGiveawayGrain>(giveawayId).KeywordSaid(caller);
+        }
+        catch (Exception e)
+        {
+            // The comment itself is stored and answered; its author can still enter with EnterGiveaway.
+            _logger.LogWarning(e, "Forwarding a keyword comment to giveaway {GiveawayId} failed", giveawayId);
+        }
     }
 
     // ---- Audience, room list and stats ----
@@ -552,6 +651,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _log.Append(evt);
         _outgoing.Add(evt);
         _snapshot = null;
+        _metrics.LogEventAppended(type);
         return evt;
     }
 
@@ -598,6 +698,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Auctions = S.Auctions.ToArray(),
+            Giveaways = S.Giveaways.ToArray(),
             Coupons = S.CouponBoard.Drops,
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };

@@ -4,6 +4,7 @@ using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
 using LiveCommerce.Limits;
+using LiveCommerce.Operations;
 using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
@@ -30,11 +31,13 @@ public static class LiveHostApp
         builder.AddLiveTranslation();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
+        builder.AddLiveOperations();
         builder.Services.AddOpenApi();
         builder.AddDemoRoom();
 
         var app = builder.Build();
 
+        app.UseDrainingGate();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
@@ -52,7 +55,9 @@ public static class LiveHostApp
         app.MapAffiliates();
         app.MapVouchers();
         app.MapCommerce();
+        app.MapAuctionsAndGiveaways();
         app.MapLiveRealtime();
+        app.MapLiveOperations();
         app.MapLivePages();
         app.AnnounceUrls();
         return app;

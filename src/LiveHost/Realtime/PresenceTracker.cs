@@ -1,3 +1,5 @@
+using LiveCommerce.Telemetry;
+
 namespace LiveCommerce.Realtime;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LiveCommerce.Realtime;
 /// their connections are here. Only transitions (a user's first connection in, last out) become
 /// report entries, gathered until the <see cref="PresenceReporter"/> takes them.
 /// </summary>
-public sealed class PresenceTracker
+public sealed class PresenceTracker(LiveCommerceMetrics metrics)
 {
     private sealed class RoomAudience
     {
@@ -14,6 +16,8 @@ public sealed class PresenceTracker
         public readonly HashSet<string> Left = [];
         public readonly HashSet<string> Visited = [];
         public int Guests;
+        /// <summary>Connections of this host in the room (users' and guests').</summary>
+        public int Connections;
         public int GuestJoins;
         public bool Dirty;
         public bool NeedsFull = true;
@@ -38,6 +42,8 @@ public sealed class PresenceTracker
             if (!joined.Add(roomId)) return false;
             if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomAudience();
             room.Dirty = true;
+            room.Connections++;
+            metrics.ViewersJoined(1);
             if (userId is null)
             {
                 room.Guests++;
@@ -80,6 +86,8 @@ public sealed class PresenceTracker
     {
         var room = _rooms[roomId];
         room.Dirty = true;
+        room.Connections--;
+        metrics.ViewersJoined(-1);
         if (userId is null)
         {
             room.Guests--;
@@ -93,6 +101,12 @@ public sealed class PresenceTracker
         }
         room.ConnectionsPerUser.Remove(userId);
         if (!room.Joined.Remove(userId)) room.Left.Add(userId);
+    }
+
+    /// <summary>How many connections of this host have joined the room (the recipients of its frames here).</summary>
+    public int ConnectionsIn(string roomId)
+    {
+        lock (_gate) return _rooms.TryGetValue(roomId, out var room) ? room.Connections : 0;
     }
 
     /// <summary>The reports due now: changed rooms, rooms owed a full resend, and heartbeats.</summary>

@@ -1,4 +1,5 @@
 using LiveCommerce.Hosting;
+using LiveCommerce.Operations;
 using LiveCommerce.Protocol;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -15,6 +16,7 @@ public static class RealtimeSetup
             {
                 // The 32 KiB rule is answered by HubErrorFilter with a code; this only stops abuse outright.
                 o.MaximumReceiveMessageSize = 1024 * 1024;
+                o.AddOperationsFilter();
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<Limits.HubLimitFilter>();
             })

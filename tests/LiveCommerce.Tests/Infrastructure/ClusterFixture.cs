@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -40,6 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             });
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IRoomPublisher>(Publisher);
+            silo.Services.AddLiveCommerceMetrics();
             silo.Services.AddOptions<Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
         }
     }
