@@ -77,12 +77,15 @@ public sealed class ReplayTests : IAsyncLifetime
             "ends with a comma,",
         };
         await using var host = await _server.ConnectAsync(hostToken);
-        await using var viewer = await _server.ConnectAsync(_server.Token("ann, \"the\" viewer"));
-        var sent = new List<(SendCommentResult Result, string UserId, string Text)>();
+        // User ids are 1..64 of [A-Za-z0-9_.:-] (a token with another sub is refused): the quotes and commas go in the name.
+        const string awkwardName = "ann, \"the\" viewer";
+        await using var viewer = await _server.ConnectAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TokenIssuer>(_server.Services).Issue("ann", "viewer", awkwardName, null));
+        var sent = new List<(SendCommentResult Result, string UserId, string Name, string Text)>();
         foreach (var (text, i) in texts.Select((t, i) => (t, i)))
         {
-            var (client, userId) = i % 2 == 0 ? (host, "csv-host") : (viewer, "ann, \"the\" viewer");
-            sent.Add((await client.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, text), userId, text));
+            var (client, userId, name) = i % 2 == 0 ? (host, "csv-host", "csv-host") : (viewer, "ann", awkwardName);
+            sent.Add((await client.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, text), userId, name, text));
         }
         await host.Connection.InvokeAsync(HubMethods.DeleteComment, roomId, sent[2].Result.CommentId);
 
@@ -96,7 +99,7 @@ public sealed class ReplayTests : IAsyncLifetime
 
         using var reader = new CsvReader(new StringReader(body), new CsvConfiguration(CultureInfo.InvariantCulture));
         var rows = reader.GetRecords<Row>().ToList();
-        Assert.Equal(sent.Select(s => (s.Result.Seq, s.UserId, s.UserId, s.Text, s.Result.CommentId == sent[2].Result.CommentId)),
+        Assert.Equal(sent.Select(s => (s.Result.Seq, s.UserId, s.Name, s.Text, s.Result.CommentId == sent[2].Result.CommentId)),
             rows.Select(r => (r.seq, r.userId, r.name, r.text, r.deleted)));
         Assert.All(rows, r => Assert.True(DateTime.TryParse(r.at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) && at.Kind == DateTimeKind.Utc));
     }
