@@ -54,6 +54,7 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             _state.State.Order = order;
             RecordFigures(order, paid: false);
             await WriteAsync();
+            ShowBuying(order);
         }
         var tracked = Current!;
         // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
@@ -169,6 +170,14 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         OrderFigures f => GrainFactory.GetGrain<IShelfGrain>(f.RoomId).RecordOrder(Current!.OrderId, Current.UserId, f.Units, f.Amount, f.Paid),
         _ => throw new InvalidOperationException($"an order cannot deliver {followUp.GetType().Name}"),
     };
+
+    /// <summary>Social proof: each room of a newly placed order shows it in its <c>buying</c> feed (a view: one-way).</summary>
+    private void ShowBuying(Order order)
+    {
+        if (order.Status != OrderStatus.PendingPayment) return;
+        foreach (var line in order.Lines.DistinctBy(l => l.RoomId))
+            _ = GrainFactory.GetGrain<Social.ISocialProofGrain>(line.RoomId).OrderPlaced(order.BuyerName ?? order.UserId, line.ProductId, line.Quantity, order.CreatedAt);
+    }
 
     private void Announce(Order order) =>
         _publisher.PublishPersonal(order.UserId, new PersonalEvent
