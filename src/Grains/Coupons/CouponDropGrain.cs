@@ -14,10 +14,11 @@ namespace LiveCommerce.Coupons;
 /// claim stampede gives exactly <c>quota</c> claims without locks; claims are group-committed and a
 /// claimant hears <c>claimed</c> only once it is stored. What must reach other grains (the room's log
 /// events, the claimants' wallets) is stored in outboxes with the change and retried until acknowledged
-/// (a timer that keeps the grain active while there are any); both receivers are idempotent.
+/// (a timer that keeps the grain active while there are any, and a reminder that brings it back after
+/// a silo dies); both receivers are idempotent.
 /// </summary>
 [Reentrant]
-public sealed class CouponDropGrain : Grain, ICouponDropGrain
+public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
 {
     private readonly IPersistentState<CouponDropState> _state;
     private readonly IRoomPublisher _publisher;
@@ -28,6 +29,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
     private readonly Dictionary<string, int> _publishedRemaining = [];
     private bool _dirty;
     private IGrainTimer? _timer;
+    private readonly FollowUpReminder _wakeUp;
     private long _boardVersion;
 
     public CouponDropGrain(
@@ -42,6 +44,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
         _logger = logger;
         _commit = new GroupCommit(WriteAsync);
         _roomSync = new GroupCommit(PushToRoomAsync);
+        _wakeUp = new FollowUpReminder(this);
     }
 
     private CouponDropState S => _state.State;
@@ -133,6 +136,12 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
 
     public Task<CouponDrop[]> Board() => Task.FromResult(Drops());
 
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        KeepTicking();
+        return TickAsync(CancellationToken.None);
+    }
+
     private void EndDue()
     {
         if (Active is { } active && Now >= active.ClaimEndsAt) End(active);
@@ -156,6 +165,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
             if (S.RoomOutbox.Count > 0) await SyncRoomAsync();
             foreach (var delivery in S.WalletOutbox.ToArray()) await DeliverAsync(delivery);
             if (_dirty) await _commit.CommitAsync();
+            await _wakeUp.KeepAsync(HasFollowUps);
         }
         catch (Exception e)
         {
@@ -228,6 +238,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
             throw;
         }
         PublishProgress();
+        await _wakeUp.KeepAsync(HasFollowUps);
     }
 
     /// <summary>The claims left, as a coalesced state event and on the room's board, when they changed.</summary>
