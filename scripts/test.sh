@@ -5,12 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # redis-server for the cluster tests, chromium for the browser tests (Playwright drives Debian's build),
-# Node.js and npm for the pages that LiveHost's build compiles.
+# Node.js and npm for the pages that LiveHost's build compiles, apertium-apy with the English-Spanish
+# pair for the translation tests.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v apertium-apy >/dev/null 2>&1 || missing+=(apertium-apy)
+[ -e /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (needed by the tests)..."
   if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi

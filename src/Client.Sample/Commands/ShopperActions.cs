@@ -38,6 +38,9 @@ public sealed class ShopperActions(ClientContext client, RoomSession session)
         _lastPurchase = (saleId, quantity, key);
         var result = await client.Connection.BuyFlashSale(session.RoomId, saleId, quantity, key);
         Out.Line($"{Formats.Purchase(result)}  (sale {saleId}, qty {quantity}, key {key})");
+        // v1.1: a sale whose units are all held, not yet paid, is still on; a cancelled or expired hold puts units back.
+        if (result.Status == PurchaseStatus.SoldOut && session.Sales.IsActive(saleId))
+            Out.Note("every unit is held, none paid yet: the sale is still on. A cancelled or expired hold puts units back; watch its stock and `rebuy`");
     }
 
     private async Task CartAsync(CommandArgs a)

@@ -38,6 +38,11 @@ public sealed class SaleBook
         }
     }
 
+    public bool IsActive(string saleId)
+    {
+        lock (_gate) return _active.Contains(saleId);
+    }
+
     /// <summary>The sale id as typed, or for <c>latest</c> the newest active sale.</summary>
     public string Resolve(string saleId)
     {

@@ -26,6 +26,14 @@ public sealed record Order
     [Id(8), DataMember(Name = "holdExpiresAt")] public required DateTime HoldExpiresAt { get; init; }
     /// <summary>The flash sale the order came from; null for a cart checkout.</summary>
     [Id(9), DataMember(Name = "saleId")] public string? SaleId { get; init; }
+    // v1.1 creators and affiliates: set when the order is placed.
+    /// <summary>The host of the order's room, who earns the commission.</summary>
+    [Id(10), DataMember(Name = "creatorId")] public string? CreatorId { get; init; }
+    /// <summary>Σ line amount × the product's commissionRate (earned once paid).</summary>
+    [Id(11), DataMember(Name = "commission")] public decimal Commission { get; init; }
+    [Id(12), DataMember(Name = "referrerId")] public string? ReferrerId { get; init; }
+    /// <summary>v1.1: one per unit of a voucher product, issued when the order is paid.</summary>
+    [Id(13), DataMember(Name = "vouchers")] public Vouchers.Voucher[] Vouchers { get; init; } = [];
     // v1.1 coupons: total = subtotal - discount (ids kept apart from other additions).
     [Id(40), DataMember(Name = "discount")] public decimal Discount { get; init; }
     [Id(41), DataMember(Name = "couponId")] public string? CouponId { get; init; }

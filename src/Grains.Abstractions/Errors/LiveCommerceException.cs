@@ -21,6 +21,7 @@ public sealed class LiveCommerceException : Exception
     public static LiveCommerceException RateLimited(string message) => new(ErrorCodes.RateLimited, message);
     public static LiveCommerceException RoomNotLive(string message) => new(ErrorCodes.RoomNotLive, message);
     public static LiveCommerceException Conflict(string message) => new(ErrorCodes.Conflict, message);
+    public static LiveCommerceException Unavailable(string message) => new(ErrorCodes.Unavailable, message);
 
     // Sub-codes: a purchase outcome that reaches a caller as an error (a cart checkout has no result
     // status to carry it) starts its message with the outcome's wire name, e.g. "conflict: soldOut: ...".

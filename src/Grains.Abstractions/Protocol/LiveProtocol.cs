@@ -13,6 +13,12 @@ public static class LiveProtocol
 
     public const int MaxCommentLength = 300;
     public const int MaxTapsPerLike = 100;
+
+    /// <summary>Events per page of <c>GET /api/rooms/{roomId}/log</c>.</summary>
+    public const int MaxLogPage = 1_000;
+
+    /// <summary>Comment ids per <c>TranslateComments</c> call.</summary>
+    public const int MaxTranslateComments = 50;
 }
 
 /// <summary>Hub method names, for clients that invoke by string.</summary>
@@ -37,8 +43,11 @@ public static partial class HubMethods
     public const string DeleteComment = nameof(DeleteComment);
     public const string MuteUser = nameof(MuteUser);
     public const string SetSlowMode = nameof(SetSlowMode);
+    public const string TranslateComments = nameof(TranslateComments);
+    public const string Referral = nameof(Referral);
 
     // Server → client.
     public const string RoomFrame = nameof(RoomFrame);
     public const string PersonalFrame = nameof(PersonalFrame);
+    public const string Reconnect = nameof(Reconnect);
 }

@@ -13,6 +13,18 @@ public sealed record CommentData
     [Id(1), DataMember(Name = "userId")] public required string UserId { get; init; }
     [Id(2), DataMember(Name = "name")] public required string Name { get; init; }
     [Id(3), DataMember(Name = "text")] public required string Text { get; init; }
+
+    /// <summary><c>host</c> or <c>moderator</c> (v1.1), absent for everyone else: nobody can pass for the host by name.</summary>
+    [Id(4), DataMember(Name = "badge", EmitDefaultValue = false)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Badge { get; init; }
+}
+
+/// <summary>The values of <see cref="CommentData.Badge"/>.</summary>
+public static class Badges
+{
+    public const string Host = "host";
+    public const string Moderator = "moderator";
 }
 
 [GenerateSerializer, Immutable, Alias("CommentDeletedData"), DataContract]

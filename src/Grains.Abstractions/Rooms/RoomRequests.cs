@@ -26,4 +26,9 @@ public sealed record AddProductRequest
     [Id(3), DataMember(Name = "currency")] public string? Currency { get; init; }
     [Id(4), DataMember(Name = "stock")] public int Stock { get; init; }
     [Id(5), DataMember(Name = "imageUrl")] public string? ImageUrl { get; init; }
+    [Id(6), DataMember(Name = "kind")] public ProductKind? Kind { get; init; }
+    [Id(7), DataMember(Name = "validDays")] public int? ValidDays { get; init; }
+    [Id(8), DataMember(Name = "redeemAt")] public string? RedeemAt { get; init; }
+    [Id(9), DataMember(Name = "commissionRate")] public decimal? CommissionRate { get; init; }
+    [Id(10), DataMember(Name = "sellerId")] public string? SellerId { get; init; }
 }

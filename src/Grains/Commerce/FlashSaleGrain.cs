@@ -4,6 +4,7 @@ using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -35,18 +36,21 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     // Outcomes that changed nothing, remembered for retries with the same key while this activation lives.
     private readonly Dictionary<string, PurchaseResult> _answered = [];
     private int _lastPublishedRemaining = -1;
+    private readonly LiveCommerceMetrics _metrics;
 
     public FlashSaleGrain(
         [PersistentState("sale", StorageNames.Live)] IPersistentState<FlashSaleState> state,
         IRoomPublisher publisher,
         TimeProvider time,
-        IOptions<CommerceOptions> options)
+        IOptions<CommerceOptions> options,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, metrics, "sale");
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
     }
@@ -281,7 +285,11 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             _outbox.Add(new SettleOnShelf(orderId, Sold: 0, Returned: reservation.Quantity));
         }
         // A cancelled order changes itself; an expired one hears of it.
-        if (status == OrderStatus.Expired) _outbox.Add(new OrderExpired(orderId));
+        if (status == OrderStatus.Expired)
+        {
+            _metrics.HoldsExpired();
+            _outbox.Add(new OrderExpired(orderId));
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

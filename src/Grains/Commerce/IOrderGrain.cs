@@ -13,6 +13,8 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Cancel")] Task<Order> Cancel(Caller caller);
     /// <summary>The owner of the units (a sale, a shelf) expired the hold; idempotent.</summary>
     [Alias("MarkExpired")] Task MarkExpired();
+    /// <summary>From a voucher grain: one of the order's vouchers was redeemed or refunded.</summary>
+    [Alias("OnVoucherChanged")] Task OnVoucherChanged(Vouchers.Voucher voucher);
 }
 
 /// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>

@@ -1,9 +1,12 @@
+using LiveCommerce.Affiliates;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
+using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
+using LiveCommerce.Vouchers;
 
 namespace LiveCommerce.Commerce;
 
@@ -13,6 +16,8 @@ public sealed class OrderState
     [Id(0)] public Order? Order { get; set; }
     /// <summary>The rooms' selling figures still to hear of this order (placed, paid).</summary>
     [Id(1)] public OutboxState Outbox { get; set; } = new();
+    /// <summary>The products' terms when the order was placed (commission, seller, voucher), settled when paid.</summary>
+    [Id(2)] public List<LineTerms> Terms { get; set; } = [];
 }
 
 /// <summary>
@@ -51,6 +56,7 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     {
         if (Current is null)
         {
+            order = await WithAffiliatesAsync(order);
             _state.State.Order = order;
             RecordFigures(order, paid: false);
             await WriteAsync();
@@ -126,10 +132,98 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         if (order.Status == status) return order;
         var updated = order with { Status = status };
         _state.State.Order = updated;
-        if (status == OrderStatus.Paid) RecordFigures(updated, paid: true);
+        if (status == OrderStatus.Paid)
+        {
+            RecordFigures(updated, paid: true);
+            updated = Settle(updated);
+            _state.State.Order = updated;
+        }
         await WriteAsync();
         Announce(updated);
         return updated;
+    }
+
+    public async Task OnVoucherChanged(Voucher voucher)
+    {
+        var order = Current;
+        if (order is null || !order.Vouchers.Any(v => v.Code == voucher.Code && v != voucher)) return;
+        var updated = order with { Vouchers = [.. order.Vouchers.Select(v => v.Code == voucher.Code ? voucher : v)] };
+        _state.State.Order = updated;
+        await WriteAsync();
+        Announce(updated);
+    }
+
+    /// <summary>The creator (the room's host), the commission and the referrer, from the products' terms when placed.</summary>
+    private async Task<Order> WithAffiliatesAsync(Order order)
+    {
+        var rooms = RoomsOf(order).ToArray();
+        var products = await Task.WhenAll(rooms.Select(r => GrainFactory.GetGrain<IShelfGrain>(r).Products()));
+        var hosts = await Task.WhenAll(rooms.Select(async r => (await GrainFactory.GetGrain<ILiveRoomGrain>(r).GetSnapshot()).Room.HostId));
+        var terms = order.Lines.Select(line =>
+        {
+            var i = Array.IndexOf(rooms, line.RoomId);
+            var product = products[i].First(p => p.ProductId == line.ProductId);
+            return new LineTerms(line.RoomId, line.ProductId, hosts[i], product.SellerId ?? hosts[i], product.CommissionRate, product.Kind, product.ValidDays, product.RedeemAt);
+        }).ToList();
+        _state.State.Terms = terms;
+        var referrer = await GrainFactory.GetGrain<IReferralGrain>(IReferralGrain.Key(order.RoomId, order.UserId)).ActiveReferrer();
+        return order with
+        {
+            CreatorId = hosts[Array.IndexOf(rooms, order.RoomId)],
+            Commission = PaidOrderSettlement.Commission(order.Lines.Zip(terms, (l, t) => (l.Amount, t.CommissionRate))),
+            ReferrerId = referrer,
+        };
+    }
+
+    /// <summary>A paid order's follow-ups: each room's creator earns, each seller lists it, each voucher unit gets a code.</summary>
+    private Order Settle(Order order)
+    {
+        var terms = _state.State.Terms;
+        var now = _time.GetUtcNow().UtcDateTime;
+        var lines = order.Lines.Zip(terms).ToList();
+        foreach (var room in lines.GroupBy(l => l.Second.RoomId))
+            _outbox.Add(new CreatorEarned(room.First().Second.HostId, new Earning
+            {
+                OrderId = order.OrderId,
+                RoomId = room.Key,
+                PaidAt = now,
+                PaidTotal = room.Sum(l => l.First.Amount),
+                Commission = PaidOrderSettlement.Commission(room.Select(l => (l.First.Amount, l.Second.CommissionRate))),
+            }));
+        foreach (var seller in terms.Select(t => t.SellerId).Distinct()) _outbox.Add(new SellerPaid(seller));
+
+        var vouchers = new List<Voucher>();
+        foreach (var (line, term) in lines.Where(l => l.Second.Kind == ProductKind.Voucher))
+            for (var unit = 0; unit < line.Quantity; unit++)
+            {
+                var voucher = new Voucher
+                {
+                    Code = VoucherCodes.New(), ProductId = line.ProductId, Status = VoucherStatus.Issued,
+                    ValidUntil = now.AddDays(term.ValidDays ?? 1), OrderId = order.OrderId, RoomId = line.RoomId,
+                    Name = line.Name, RedeemAt = term.RedeemAt ?? "",
+                };
+                vouchers.Add(voucher);
+                _outbox.Add(new VoucherToIssue(new VoucherIssue
+                {
+                    Voucher = voucher, BuyerId = order.UserId, SellerId = term.SellerId, HostId = term.HostId,
+                    ShelfReference = order.SaleId ?? order.OrderId,
+                }));
+            }
+        return vouchers.Count == 0 ? order : order with { Vouchers = [.. vouchers] };
+    }
+
+    private async Task IssueVoucherAsync(VoucherIssue issue)
+    {
+        var code = issue.Voucher.Code;
+        if (!await GrainFactory.GetGrain<IVoucherGrain>(code).Issue(issue))
+        {
+            // Another unit already has this code (80 random bits: practically never): this one draws a new code.
+            var fresh = issue.Voucher with { Code = VoucherCodes.New() };
+            _state.State.Order = Current! with { Vouchers = [.. Current.Vouchers.Select(v => v.Code == code ? fresh : v)] };
+            _outbox.Add(new VoucherToIssue(issue with { Voucher = fresh }));
+            return;
+        }
+        await GrainFactory.GetGrain<IVoucherWalletGrain>(issue.BuyerId).Add(code);
     }
 
     private void RecordFigures(Order order, bool paid)
@@ -168,6 +262,9 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     private Task DeliverAsync(FollowUp followUp) => followUp switch
     {
         OrderFigures f => GrainFactory.GetGrain<IShelfGrain>(f.RoomId).RecordOrder(Current!.OrderId, Current.UserId, f.Units, f.Amount, f.Paid),
+        CreatorEarned e => GrainFactory.GetGrain<ICreatorGrain>(e.CreatorId).Record(e.Earning),
+        SellerPaid s => GrainFactory.GetGrain<ISellerGrain>(s.SellerId).Record(Current!),
+        VoucherToIssue v => IssueVoucherAsync(v.Issue),
         _ => throw new InvalidOperationException($"an order cannot deliver {followUp.GetType().Name}"),
     };
 

@@ -2,6 +2,8 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
+using LiveCommerce.Telemetry;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.Logging;
@@ -30,19 +32,22 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
     private bool _dirty;
     private IGrainTimer? _timer;
     private readonly FollowUpReminder _wakeUp;
+    private readonly LiveCommerceMetrics _metrics;
     private long _boardVersion;
 
     public CouponDropGrain(
         [PersistentState("coupons", StorageNames.Live)] IPersistentState<CouponDropState> state,
         IRoomPublisher publisher,
         TimeProvider time,
-        ILogger<CouponDropGrain> logger)
+        ILogger<CouponDropGrain> logger,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
         _logger = logger;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, metrics, "coupons");
         _roomSync = new GroupCommit(PushToRoomAsync);
         _wakeUp = new FollowUpReminder(this);
     }
@@ -94,6 +99,13 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
     }
 
     public async Task<ClaimCouponResult> Claim(Caller caller, string? couponId)
+    {
+        var result = await ClaimAsync(caller, couponId);
+        _metrics.ClaimAttempted("coupon", result.Status.ToWire());
+        return result;
+    }
+
+    private async Task<ClaimCouponResult> ClaimAsync(Caller caller, string? couponId)
     {
         if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to claim coupons");
         var drop = S.Drops.Find(d => d.CouponId == couponId)

@@ -31,6 +31,15 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("DeleteComment")] Task DeleteComment(Caller caller, string? commentId);
     [Alias("MuteUser")] Task MuteUser(Caller caller, string? userId, int seconds);
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
+    [Alias("AddModerator")] Task AddModerator(Caller caller, string? userId);
+    [Alias("RemoveModerator")] Task RemoveModerator(Caller caller, string? userId);
+
+    /// <summary>Replay: log events after <paramref name="after"/> in seq order, from the live window or the archive.</summary>
+    [Alias("GetLog")] Task<LogPage> GetLog(Caller caller, long after, int limit);
+    /// <summary>As <see cref="GetLog"/>, for the host and moderators only, ended or not (chat export).</summary>
+    [Alias("ExportLog")] Task<LogPage> ExportLog(Caller caller, long after, int limit);
+    /// <summary>The comments among <paramref name="commentIds"/> still in the live log window and not deleted.</summary>
+    [Alias("GetWindowComments")] Task<WindowComments> GetWindowComments(string[] commentIds);
 
     [Alias("StartFlashSale")] Task<StartFlashSaleResult> StartFlashSale(Caller caller, FlashSaleRequest request);
     [Alias("EndFlashSale")] Task EndFlashSale(Caller caller, string? saleId);

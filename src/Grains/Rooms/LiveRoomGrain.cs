@@ -1,6 +1,8 @@
+using LiveCommerce.Auctions;
 using LiveCommerce.Commerce;
 using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
+using LiveCommerce.Giveaways;
 using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
@@ -8,7 +10,9 @@ using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Shelf;
 using LiveCommerce.Social;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -24,10 +28,13 @@ namespace LiveCommerce.Rooms;
 /// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard, IRoomStage
 {
     private const int TailResent = 100;
     private const int RecentCommentCount = 50;
+    private const int EndedMechanicsShown = 5;
+    // A slot taken by an opening that never reported its start (its grain failed) frees itself.
+    private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
     private readonly IRoomPublisher _publisher;
@@ -36,6 +43,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private readonly GroupCommit _commit;
     private readonly SegmentedLog _log;
     private readonly CommentGuard _commentGuard;
+    private readonly ILogger<LiveRoomGrain> _logger;
     private readonly AudienceTally _tally = new();
     private readonly Guid _epoch = Guid.NewGuid();
     // Events of the write in progress: sent once it is stored.
@@ -43,6 +51,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private bool _roomDirty;
     private bool _audienceDirty;
     private RoomSnapshot? _snapshot;
+    private readonly LiveCommerceMetrics _metrics;
     private ViewerCounts? _lastPublishedCounts;
     private RoomListing? _lastListing;
     private DateTime _listingRefreshedAt;
@@ -53,16 +62,20 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
-        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
+        LiveCommerceMetrics metrics,
+        ILogger<LiveRoomGrain> logger)
     {
+        _logger = logger;
         _room = room;
         _audience = audience;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "room");
         _commentGuard = new CommentGuard(_options);
-        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity);
+        _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
 
     private RoomState S => _room.State;
@@ -79,6 +92,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
+        // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
+        if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
@@ -130,7 +145,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             Currency = Validate.Currency(request.Currency),
             Stock = Validate.Range(request.Stock, 0, 10_000_000, "stock"),
             ImageUrl = Validate.OptionalUrl(request.ImageUrl),
+            Kind = request.Kind ?? ProductKind.Goods,
+            CommissionRate = Validate.CommissionRate(request.CommissionRate ?? 0m),
+            SellerId = request.SellerId is null ? room.HostId : Validate.Id(request.SellerId, "sellerId"),
         };
+        if (product.Kind == ProductKind.Voucher)
+            product = product with
+            {
+                ValidDays = Validate.Range(request.ValidDays ?? 0, 1, 365, "validDays"),
+                RedeemAt = Validate.Text(request.RedeemAt, "redeemAt", 200),
+            };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
         await TellShelfTermsAsync();
@@ -165,6 +189,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
         await TellShelfTermsAsync();
+        await EndSalesOfEndedRoomAsync();
         await RefreshDirectoryAsync(force: true);
     }
 
@@ -282,6 +307,26 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
     }
 
+    /// <summary>
+    /// An ended room sells nothing: its running sales end (reason <c>host</c>). Each sale grain reports back
+    /// through <see cref="OnFlashSaleEnded"/>; one that could not be reached is retried by housekeeping.
+    /// </summary>
+    private async Task EndSalesOfEndedRoomAsync()
+    {
+        if (S.Room?.Status != RoomStatus.Ended) return;
+        foreach (var sale in S.FlashSales.Where(s => s.Status == FlashSaleStatus.Active).ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
+            }
+            catch (Exception e) when (e is not LiveCommerceException)
+            {
+                // Housekeeping tries again within a second.
+            }
+        }
+    }
+
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
     {
         var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
@@ -342,15 +387,17 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var userId = caller.UserId!;
         if (S.MutedUntil.TryGetValue(userId, out var until) && until > Now)
             throw new LiveCommerceException(ErrorCodes.Muted, $"you are muted in this room until {until:u}");
-        var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
+        var exempt = userId == room.HostId || IsModerator(caller);
         var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
 
-        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted };
+        var badge = userId == room.HostId ? Badges.Host : IsModerator(caller) ? Badges.Moderator : null;
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
         var evt = AppendLog(EventTypes.Comment, comment);
         S.Comments++;
         S.RecentComments.Add(comment);
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
+        await ForwardKeywordAsync(caller, admitted);
         if (CommentToBuyCommand.Parse(admitted, room.BuyKeyword) is { } command) BuyFromComment(caller, comment.CommentId, command);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
     }
@@ -395,6 +442,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var target = Validate.Id(userId, "userId");
         Validate.Range(seconds, 0, 7 * 24 * 3600, "seconds");
         if (target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be muted");
+        if (S.Moderators.Contains(target) && caller.UserId != room.HostId)
+            throw LiveCommerceException.Forbidden("only the room's host can mute one of its moderators");
         var until = Now.AddSeconds(seconds);
         if (seconds == 0) S.MutedUntil.Remove(target);
         else S.MutedUntil[target] = until;
@@ -403,12 +452,115 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await Commit();
     }
 
+    public async Task AddModerator(Caller caller, string? userId)
+    {
+        var room = RequireHost(caller);
+        var target = Validate.Id(userId, "userId");
+        if (target == room.HostId) throw LiveCommerceException.Invalid("the host moderates the room already");
+        if (!S.Moderators.Contains(target) && S.Moderators.Count >= MaxModerators)
+            throw LiveCommerceException.Invalid($"a room has at most {MaxModerators} moderators");
+        if (!S.Moderators.Add(target)) return;
+        await Commit();
+    }
+
+    public async Task RemoveModerator(Caller caller, string? userId)
+    {
+        RequireHost(caller);
+        if (!S.Moderators.Remove(Validate.Id(userId, "userId"))) return;
+        await Commit();
+    }
+
+    private const int MaxModerators = 50;
+
     public async Task SetSlowMode(Caller caller, int seconds)
     {
         RequireModerator(caller);
         S.SlowModeSeconds = Validate.Range(seconds, 0, 3600, "seconds");
         AppendLog(EventTypes.SlowMode, new SlowModeData { Seconds = seconds });
         await Commit();
+    }
+
+    // ---- Auctions and giveaways: their rules live in AuctionGrain and GiveawayGrain ----
+
+    public async Task<StageTicket> OpenSlot(Caller caller, StageSlot slot, string mechanicId, string? keyword)
+    {
+        var room = RequireHost(caller);
+        RequireLive();
+        if (S.ActiveMechanics.TryGetValue(slot, out var active) && active != mechanicId && !IsStaleOpening(slot, active))
+            throw LiveCommerceException.Conflict($"{(slot == StageSlot.Auction ? "an auction" : "a giveaway")} is already running in this room ('{active}')");
+        S.ActiveMechanics[slot] = mechanicId;
+        S.MechanicOpenedAt[slot] = Now;
+        if (slot == StageSlot.Giveaway)
+        {
+            S.GiveawayKeyword = keyword;
+            _tally.Watch.Mark(Now);
+        }
+        await Commit();
+        return new StageTicket(room.HostId, room.SellRegions);
+    }
+
+    private bool IsStaleOpening(StageSlot slot, string active)
+    {
+        var shown = slot == StageSlot.Auction ? S.Auctions.Any(a => a.AuctionId == active) : S.Giveaways.Any(g => g.GiveawayId == active);
+        return !shown && Now - S.MechanicOpenedAt.GetValueOrDefault(slot) > StaleOpening;
+    }
+
+    public async Task ReleaseSlot(StageSlot slot, string mechanicId)
+    {
+        if (!FreeSlot(slot, mechanicId)) return;
+        await Commit();
+    }
+
+    private bool FreeSlot(StageSlot slot, string mechanicId)
+    {
+        if (!S.ActiveMechanics.TryGetValue(slot, out var active) || active != mechanicId) return false;
+        S.ActiveMechanics.Remove(slot);
+        if (slot == StageSlot.Giveaway) S.GiveawayKeyword = null;
+        return true;
+    }
+
+    public async Task Apply(StageUpdate update)
+    {
+        RequireRoom();
+        var last = S.MechanicEventsAppended.GetValueOrDefault(update.MechanicId);
+        foreach (var evt in update.Events.Where(e => e.Number > last).OrderBy(e => e.Number))
+        {
+            AppendLog(evt.Type, evt.Data);
+            last = evt.Number;
+        }
+        S.MechanicEventsAppended[update.MechanicId] = last;
+        if (update.View is Auction auction)
+            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended);
+        else if (update.View is Giveaway giveaway)
+            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended);
+        if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
+        await Commit();
+    }
+
+    /// <summary>Replaces or adds the view, keeping the active one and the last few ended.</summary>
+    private static void Show<T>(List<T> views, T view, Predicate<T> same, Func<T, bool> ended)
+    {
+        var index = views.FindIndex(same);
+        if (index >= 0) views[index] = view;
+        else views.Add(view);
+        while (views.Count(ended) > EndedMechanicsShown) views.Remove(views.First(ended));
+    }
+
+    public Task<TimeSpan> WatchedSince(string userId) => Task.FromResult(_tally.Watch.Of(userId, Now));
+
+    /// <summary>A comment with the active giveaway's keyword enters its author (the giveaway checks the rest).</summary>
+    private async Task ForwardKeywordAsync(Caller caller, string text)
+    {
+        if (!EntryRules.Matches(text, S.GiveawayKeyword) || !S.ActiveMechanics.TryGetValue(StageSlot.Giveaway, out var giveawayId)) return;
+        try
+        {
+            await GrainFactory.GetGrain<IGiveawayGrain>(giveawayId).KeywordSaid(caller);
+        }
+        catch (Exception e)
+        {
+            // The comment itself is stored and answered; its author can still enter with EnterGiveaway.
+            _logger.LogWarning(e, "Forwarding a keyword comment to giveaway {GiveawayId} failed", giveawayId);
+        }
     }
 
     // ---- Audience, room list and stats ----
@@ -444,9 +596,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return Task.FromResult(_epoch);
     }
 
+    /// <summary>Sales figures (GMV, orders) are the host's business, not the moderators'.</summary>
     public async Task<RoomStats> GetStats(Caller caller)
     {
-        RequireModerator(caller);
+        RequireHost(caller);
         var counts = ViewerCounts();
         var figures = await Shelf.Figures();
         return new RoomStats
@@ -484,6 +637,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (S.Room is null) return;
         if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
         await TellShelfTermsAsync();
+        await EndSalesOfEndedRoomAsync();
         if (Now - _listingRefreshedAt >= TimeSpan.FromSeconds(_options.DirectoryRefreshSeconds)) await RefreshDirectoryAsync(force: false);
     }
 
@@ -512,6 +666,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _log.Append(evt);
         _outgoing.Add(evt);
         _snapshot = null;
+        _metrics.LogEventAppended(type);
         return evt;
     }
 
@@ -558,9 +713,52 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Auctions = S.Auctions.ToArray(),
+            Giveaways = S.Giveaways.ToArray(),
             Coupons = S.CouponBoard.Drops,
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
+    }
+
+    // ---- Replay: the whole log (live window and archive) and comments looked up by id ----
+
+    public Task<LogPage> GetLog(Caller caller, long after, int limit)
+    {
+        // Anyone may replay an ended show; while it runs, the log is the host's and moderators' view.
+        if (RequireRoom().Status != RoomStatus.Ended) RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    public Task<LogPage> ExportLog(Caller caller, long after, int limit)
+    {
+        RequireModerator(caller);
+        return ReadLog(after, limit);
+    }
+
+    private async Task<LogPage> ReadLog(long after, int limit)
+    {
+        if (after < 0) throw LiveCommerceException.Invalid("after must be 0 or more");
+        Validate.Range(limit, 1, LiveProtocol.MaxLogPage, "limit");
+        var last = S.Seq;
+        var events = await _log.ReadAsync(after, limit, last);
+        var reached = events.Length > 0 ? events[^1].Seq!.Value : after;
+        return new LogPage { Events = events, NextAfter = reached < last ? reached : null };
+    }
+
+    public Task<WindowComments> GetWindowComments(string[] commentIds)
+    {
+        var room = RequireRoom();
+        if (commentIds is null || commentIds.Length > LiveProtocol.MaxTranslateComments)
+            throw LiveCommerceException.Invalid($"commentIds must hold at most {LiveProtocol.MaxTranslateComments} ids");
+        var wanted = commentIds.Select(id => Validate.Id(id, "commentId")).ToHashSet();
+        var found = new Dictionary<string, CommentData>();
+        foreach (var evt in _log.All)
+        {
+            if (evt.Data is CommentData c && wanted.Contains(c.CommentId)) found[c.CommentId] = c;
+            else if (evt.Data is CommentDeletedData d) found.Remove(d.CommentId);
+        }
+        var comments = commentIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToArray();
+        return Task.FromResult(new WindowComments { Language = room.Language, Comments = comments });
     }
 
     // ---- Who may do what ----
@@ -589,14 +787,17 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return room;
     }
 
+    /// <summary>The room's host, one of its moderators (appointed by the host), or a platform moderator (token role).</summary>
     private Room RequireModerator(Caller caller)
     {
         RequireUser(caller);
         var room = RequireRoom();
-        if (caller.UserId != room.HostId && caller.Role != Roles.Moderator)
+        if (caller.UserId != room.HostId && caller.Role != Roles.Moderator && !S.Moderators.Contains(caller.UserId!))
             throw LiveCommerceException.Forbidden("only the room's host or a moderator can do that");
         return room;
     }
+
+    private bool IsModerator(Caller caller) => caller.Role == Roles.Moderator || S.Moderators.Contains(caller.UserId ?? "");
 
     private Room RequireLive()
     {

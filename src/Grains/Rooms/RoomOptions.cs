@@ -11,6 +11,10 @@ public sealed class RoomOptions
     [Range(Protocol.LiveProtocol.MinResumeWindow, 100_000)]
     public int LogCapacity { get; set; } = 2_000;
 
+    /// <summary>Log events kept for replay after they leave the live window (the newest ones when a room has more).</summary>
+    [Range(0, 100_000_000)]
+    public int ArchiveEvents { get; set; } = 1_000_000;
+
     /// <summary>Comments one user may send to one room per <see cref="CommentWindowSeconds"/>.</summary>
     [Range(1, 10_000)]
     public int CommentsPerWindow { get; set; } = 10;

@@ -34,6 +34,8 @@ public interface IShelfGrain : IGrainWithStringKey
     [Alias("Release")] Task<HoldStatus> Release(string reference, HoldStatus reason);
     /// <summary>Part of a one-product hold (a sale's units): <paramref name="sold"/> units sold and <paramref name="returned"/> back to stock, once per <paramref name="moveId"/>.</summary>
     [Alias("Settle")] Task Settle(string reference, string moveId, int sold, int returned);
+    /// <summary>Sold units of <paramref name="productId"/> under the reference come back to stock (a refunded voucher), once per <paramref name="moveId"/>.</summary>
+    [Alias("Restock")] Task Restock(string reference, string moveId, string productId, int quantity);
 
     /// <summary>For a cart: the product as sold now, if this buyer may have that many; counts an add-to-cart.</summary>
     [Alias("ProductForCart")] Task<Product> ProductForCart(Caller caller, string productId, int quantity);

@@ -2,7 +2,9 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
 using LiveCommerce.Rooms;
+using LiveCommerce.Telemetry;
 using Orleans.Concurrency;
 
 namespace LiveCommerce.Shelf;
@@ -39,13 +41,15 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     private readonly ShelfStock _stock;
     private readonly Outbox _outbox;
     private readonly FollowUpReminder _wakeUp;
+    private readonly LiveCommerceMetrics _metrics;
     private long _pushedVersion = -1;
 
-    public ShelfGrain([PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state, TimeProvider time)
+    public ShelfGrain([PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state, TimeProvider time, LiveCommerceMetrics metrics)
     {
         _state = state;
         _time = time;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "shelf");
         _stock = new ShelfStock(() => _state.State.Books);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
@@ -116,6 +120,12 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         await Commit(changesView: true);
     }
 
+    public async Task Restock(string reference, string moveId, string productId, int quantity)
+    {
+        _stock.Restock(reference, moveId, productId, quantity);
+        await Commit(changesView: true);
+    }
+
     public async Task<Product> ProductForCart(Caller caller, string productId, int quantity)
     {
         RequireBuyer(caller);
@@ -153,7 +163,8 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     {
         if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to shop");
         var terms = S.Terms ?? throw LiveCommerceException.NotFound($"room '{RoomId}' does not exist");
-        if (terms.Status == RoomStatus.Ended) throw LiveCommerceException.RoomNotLive("the room has ended");
+        // A room sells only while live: not before it starts, not after it ends.
+        if (terms.Status != RoomStatus.Live) throw LiveCommerceException.RoomNotLive($"the room is {terms.Status.ToWire()}, not live");
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             throw LiveCommerceException.RegionBlocked($"this room sells only to {string.Join(", ", terms.SellRegions)}");
     }
@@ -163,6 +174,7 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     {
         var expired = _stock.ExpireDue(Now);
         if (expired.Count == 0) return;
+        _metrics.HoldsExpired(expired.Count);
         foreach (var orderId in expired) _outbox.Add(new OrderExpired(orderId));
         _ = Commit(changesView: true);
     }

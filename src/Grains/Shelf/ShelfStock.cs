@@ -114,6 +114,17 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
         if (hold.Units == hold.Sold + hold.Returned) hold.Status = HoldStatus.Settled;
     }
 
+    /// <summary>Sold units come back to stock (a refunded voucher); a move id already applied changes nothing.</summary>
+    public void Restock(string reference, string moveId, string productId, int quantity)
+    {
+        var hold = Hold(reference);
+        if (hold.Moves.Contains(moveId)) return;
+        if (hold.Lines.All(l => l.ProductId != productId)) throw LiveCommerceException.Invalid($"hold '{reference}' has no '{productId}'");
+        if (quantity <= 0 || (Stocked(productId)?.Sold ?? 0) < quantity) throw LiveCommerceException.Invalid($"'{productId}' has fewer than {quantity} units sold");
+        Move(productId, left: quantity, held: 0, sold: -quantity);
+        hold.Moves.Add(moveId);
+    }
+
     /// <summary>Order holds past their time go back to stock; returns their references.</summary>
     public List<string> ExpireDue(DateTime now)
     {

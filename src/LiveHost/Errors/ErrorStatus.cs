@@ -15,6 +15,7 @@ public static class ErrorStatus
         ErrorCodes.RoomNotLive => StatusCodes.Status409Conflict,
         ErrorCodes.Conflict => StatusCodes.Status409Conflict,
         ErrorCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

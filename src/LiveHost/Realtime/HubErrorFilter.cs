@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LiveCommerce.Errors;
 using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveCommerce.Realtime;
@@ -11,14 +12,14 @@ namespace LiveCommerce.Realtime;
 /// before any grain call, and a refusal from a grain becomes a HubException whose message starts with
 /// the protocol code (<c>forbidden: ...</c>).
 /// </summary>
-public sealed class HubErrorFilter : IHubFilter
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {
     // Room for the invocation envelope (type, id, target, framing) around the arguments.
     private const int EnvelopeBytes = 128;
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (ArgumentBytes(context.HubMethodArguments) + EnvelopeBytes > LiveProtocol.MaxMessageBytes)
+        if (ArgumentBytes(context) + EnvelopeBytes > LiveProtocol.MaxMessageBytes)
             throw new HubException($"{ErrorCodes.PayloadTooLarge}: hub messages are limited to {LiveProtocol.MaxMessageBytes / 1024} KiB");
         try
         {
@@ -26,15 +27,26 @@ public sealed class HubErrorFilter : IHubFilter
         }
         catch (LiveCommerceException e)
         {
-            throw new HubException($"{e.Code}: {e.Message}");
+            // An expected refusal: one line at Information, no stack trace (SignalR's own error log of it is filtered out).
+            logger.LogInformation("Refused {Method}: {Code}: {Reason}", context.HubMethodName, e.Code, ErrorText.Clip(e.Message, ErrorText.MaxMessage));
+            throw new HubException($"{e.Code}: {ErrorText.Clip(e.Message, ErrorText.MaxMessage)}");
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);
+            throw;
         }
     }
 
-    private static long ArgumentBytes(IReadOnlyList<object?> arguments)
+    private static long ArgumentBytes(HubInvocationContext context)
     {
         long total = 0;
-        foreach (var argument in arguments)
+        var parameters = context.HubMethod.GetParameters();
+        for (var i = 0; i < context.HubMethodArguments.Count; i++)
         {
+            // Services injected into a hub method ([FromServices]) did not come over the wire.
+            if (i < parameters.Length && parameters[i].GetCustomAttributes(true).Any(a => a is IFromServiceMetadata)) continue;
+            var argument = context.HubMethodArguments[i];
             total += argument switch
             {
                 null => 4,

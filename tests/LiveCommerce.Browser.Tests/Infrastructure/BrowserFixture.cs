@@ -14,6 +14,8 @@ namespace LiveCommerce.Browser.Tests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private ApertiumServer? _apertium;
+    private readonly Dictionary<string, bool> _probed = [];
 
     public LiveServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -22,8 +24,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A real translator (Apertium, English-Spanish) behind the one-click comment translation.
+        _apertium = await ApertiumServer.StartAsync();
         Server = await LiveServer.StartAsync(
-            new Dictionary<string, string> { ["Demo:SeedRoom"] = "true" },
+            new Dictionary<string, string>
+            {
+                ["Demo:SeedRoom"] = "true",
+                ["Translation:Provider"] = "apertium",
+                ["Translation:Url"] = _apertium.Url,
+                // The comment-storm test sends 200 comments/s from one host connection.
+                ["Limits:HubTokensPerSecond"] = "2000",
+                ["Limits:HubBurst"] = "2000",
+                ["Limits:CommentsAcrossRooms"] = "100000",
+            },
             builder =>
             {
                 builder.Services.AddSingleton(Killer);
@@ -42,15 +55,35 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    public bool Supports(string feature) => Features.Contains(feature, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether the server speaks a v1.1 feature: from <c>GET /api/info</c> when it answers, else by asking the hub
+    /// for one of the feature's methods (an unknown method is the only refusal that means "no").
+    /// </summary>
+    public async Task<bool> SupportsAsync(string feature, string hubMethod, params object?[] args)
+    {
+        if (Features.Length > 0) return Features.Contains(feature, StringComparer.OrdinalIgnoreCase);
+        if (_probed.TryGetValue(hubMethod, out var known)) return known;
+        await using var probe = await Server.ConnectAsync(null);
+        try
+        {
+            await probe.Connection.InvokeCoreAsync(hubMethod, typeof(object), args);
+            known = true;
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException e)
+        {
+            known = !e.Message.Contains("Unknown hub method", StringComparison.OrdinalIgnoreCase)
+                && !e.Message.Contains("has no method", StringComparison.OrdinalIgnoreCase);
+        }
+        return _probed[hubMethod] = known;
+    }
 
     /// <summary>A browser context for one user (a guest when <paramref name="userId"/> is null), phone-sized by default.</summary>
-    public async Task<IPage> OpenAsync(string path, string? userId = null, string role = "viewer", string? region = null, bool phone = true)
+    public async Task<IPage> OpenAsync(string path, string? userId = null, string role = "viewer", string? region = null, bool phone = true, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.BaseUrl,
-            Locale = "en-US",
+            Locale = locale,
             ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
@@ -106,6 +139,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (Server is not null) await Server.DisposeAsync();
+        if (_apertium is not null) await _apertium.DisposeAsync();
     }
 }
 

@@ -1,0 +1,11 @@
+using LiveCommerce.Translation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LiveCommerce.Realtime;
+
+// One-click comment translation (PROTOCOL.md v1.1): anyone in the room, guests too.
+public sealed partial class LiveHub
+{
+    public Task<TranslatedComment[]> TranslateComments(string roomId, string[] commentIds, string targetLanguage, [FromServices] CommentTranslator translator) =>
+        translator.TranslateAsync(Context.ConnectionId, roomId, commentIds, targetLanguage, Context.ConnectionAborted);
+}

@@ -1,0 +1,48 @@
+namespace LiveCommerce.Realtime;
+
+/// <summary>
+/// One room's events waiting for the next frame: log events in order, state events coalesced to the
+/// newest per kind and key. Tells the publisher when a sender must start (none running) and when it
+/// may stop (nothing left). Not thread-safe: the publisher holds its lock around every call.
+/// </summary>
+public sealed class RoomFrameQueue
+{
+    private readonly List<RoomEvent> _log = [];
+    private readonly Dictionary<string, RoomEvent> _state = [];
+    private bool _sending;
+
+    /// <summary>
+    /// Queues the events; true when the caller must start sending (no sender is running).
+    /// <paramref name="coalesced"/> hears the type of each state event superseded before it went out.
+    /// </summary>
+    public bool Add(IReadOnlyList<RoomEvent> events, Action<string>? coalesced = null)
+    {
+        foreach (var evt in events)
+        {
+            if (evt.IsLogEvent)
+            {
+                _log.Add(evt);
+                continue;
+            }
+            if (coalesced is not null && _state.TryGetValue(evt.CoalesceKey, out var superseded)) coalesced(superseded.Type);
+            _state[evt.CoalesceKey] = evt;
+        }
+        if (_sending) return false;
+        _sending = true;
+        return true;
+    }
+
+    /// <summary>The next frame's events (log events first, in order); null when empty, which ends the sender.</summary>
+    public RoomEvent[]? Take()
+    {
+        if (_log.Count == 0 && _state.Count == 0)
+        {
+            _sending = false;
+            return null;
+        }
+        RoomEvent[] batch = [.. _log, .. _state.Values];
+        _log.Clear();
+        _state.Clear();
+        return batch;
+    }
+}
