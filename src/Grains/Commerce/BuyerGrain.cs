@@ -78,6 +78,7 @@ public sealed class BuyerGrain(
         if (state.State.Checkouts.TryGetValue(key, out var earlier))
             return await GrainFactory.GetGrain<IOrderGrain>(earlier).Get(caller);
         if (Lines.Count == 0) throw LiveCommerceException.Invalid("the cart is empty");
+        var coupon = await CouponForCheckout(caller);
 
         var orderId = "o" + Guid.NewGuid().ToString("N")[..20];
         var now = time.GetUtcNow().UtcDateTime;
@@ -101,13 +102,24 @@ public sealed class BuyerGrain(
         }
 
         var lines = held.SelectMany(h => h.Lines).ToArray();
+        // The discount is worked out on the prices the shelves charge, which may have changed since.
+        var quote = coupon is null ? null : CouponQuote.For(coupon, lines);
+        if (quote is { Applies: false })
+        {
+            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<IShelfGrain>(h.Room).Release(orderId, HoldStatus.Cancelled)));
+            throw LiveCommerceException.Invalid($"{quote.Refusal}; nothing was ordered");
+        }
+        var discount = quote?.Discount ?? 0;
         var order = new Order
         {
             OrderId = orderId,
             UserId = UserId,
             RoomId = lines[0].RoomId,
             Lines = lines,
-            Total = lines.Sum(l => l.Amount),
+            Total = lines.Sum(l => l.Amount) - discount,
+            Discount = discount,
+            CouponId = coupon?.CouponId,
+            BuyerName = caller.DisplayName,
             Currency = lines[0].Currency ?? "USD",
             Status = OrderStatus.PendingPayment,
             CreatedAt = now,
@@ -116,6 +128,9 @@ public sealed class BuyerGrain(
         state.State.Checkouts[key] = orderId;
         // Indexed here, in the same write as the emptied cart (the order grain indexes flash-sale orders).
         state.State.Orders.Add(orderId);
+        // One order per coupon: it comes back if this order is cancelled or expires.
+        if (coupon is not null) Wallet.MarkUsed(coupon, orderId);
+        Wallet.Applied = null;
         Lines.Clear();
         await SaveCart();
         return await GrainFactory.GetGrain<IOrderGrain>(orderId).Track(order);
@@ -179,6 +194,17 @@ public sealed class BuyerGrain(
         Own(caller);
         Wallet.Applied = null;
         return await SaveCart();
+    }
+
+    /// <summary>The cart's coupon, checked again: a change of the cart since may have made it inapplicable.</summary>
+    private async Task<ClaimedCoupon?> CouponForCheckout(Caller caller)
+    {
+        if (Wallet.AppliedCoupon is not { } applied) return null;
+        await ReleaseCouponsOfEndedOrders(caller);
+        var coupon = Wallet.Usable(applied.CouponId, Now);
+        var quote = CouponQuote.For(coupon, Lines);
+        if (!quote.Applies) throw LiveCommerceException.Invalid($"{quote.Refusal}; remove the coupon or change the cart (nothing was held)");
+        return coupon;
     }
 
     /// <summary>

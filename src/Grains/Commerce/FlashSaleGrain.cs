@@ -113,6 +113,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             Status = OrderStatus.PendingPayment,
             IdempotencyKey = key,
             CreatedAt = Now,
+            BuyerName = caller.DisplayName,
         };
         S.Reservations[orderId] = held;
         S.OrderByKey[key] = orderId;
@@ -168,6 +169,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             CreatedAt = reservation.CreatedAt,
             HoldExpiresAt = reservation.ExpiresAt,
             SaleId = SaleId,
+            BuyerName = reservation.BuyerName,
         });
     }
 

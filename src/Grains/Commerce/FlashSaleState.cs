@@ -12,6 +12,8 @@ public sealed class Reservation
     [Id(3)] public required OrderStatus Status { get; set; }
     [Id(4)] public required string IdempotencyKey { get; set; }
     [Id(5)] public required DateTime CreatedAt { get; set; }
+    /// <summary>The buyer's display name, for social proof.</summary>
+    [Id(6)] public string? BuyerName { get; set; }
 }
 
 /// <summary>A flash sale's persisted books.</summary>

@@ -60,6 +60,7 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             _state.State.Order = order;
             RecordFigures(order, paid: false);
             await WriteAsync();
+            ShowBuying(order);
         }
         var tracked = Current!;
         // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
@@ -266,6 +267,14 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         VoucherToIssue v => IssueVoucherAsync(v.Issue),
         _ => throw new InvalidOperationException($"an order cannot deliver {followUp.GetType().Name}"),
     };
+
+    /// <summary>Social proof: each room of a newly placed order shows it in its <c>buying</c> feed (a view: one-way).</summary>
+    private void ShowBuying(Order order)
+    {
+        if (order.Status != OrderStatus.PendingPayment) return;
+        foreach (var line in order.Lines.DistinctBy(l => l.RoomId))
+            _ = GrainFactory.GetGrain<Social.ISocialProofGrain>(line.RoomId).OrderPlaced(order.BuyerName ?? order.UserId, line.ProductId, line.Quantity, order.CreatedAt);
+    }
 
     private void Announce(Order order) =>
         _publisher.PublishPersonal(order.UserId, new PersonalEvent

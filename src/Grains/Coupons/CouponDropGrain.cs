@@ -2,6 +2,8 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
+using LiveCommerce.Protocol;
+using LiveCommerce.Telemetry;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using Microsoft.Extensions.Logging;
@@ -14,10 +16,11 @@ namespace LiveCommerce.Coupons;
 /// claim stampede gives exactly <c>quota</c> claims without locks; claims are group-committed and a
 /// claimant hears <c>claimed</c> only once it is stored. What must reach other grains (the room's log
 /// events, the claimants' wallets) is stored in outboxes with the change and retried until acknowledged
-/// (a timer that keeps the grain active while there are any); both receivers are idempotent.
+/// (a timer that keeps the grain active while there are any, and a reminder that brings it back after
+/// a silo dies); both receivers are idempotent.
 /// </summary>
 [Reentrant]
-public sealed class CouponDropGrain : Grain, ICouponDropGrain
+public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
 {
     private readonly IPersistentState<CouponDropState> _state;
     private readonly IRoomPublisher _publisher;
@@ -28,20 +31,25 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
     private readonly Dictionary<string, int> _publishedRemaining = [];
     private bool _dirty;
     private IGrainTimer? _timer;
+    private readonly FollowUpReminder _wakeUp;
+    private readonly LiveCommerceMetrics _metrics;
     private long _boardVersion;
 
     public CouponDropGrain(
         [PersistentState("coupons", StorageNames.Live)] IPersistentState<CouponDropState> state,
         IRoomPublisher publisher,
         TimeProvider time,
-        ILogger<CouponDropGrain> logger)
+        ILogger<CouponDropGrain> logger,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
         _logger = logger;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, metrics, "coupons");
         _roomSync = new GroupCommit(PushToRoomAsync);
+        _wakeUp = new FollowUpReminder(this);
     }
 
     private CouponDropState S => _state.State;
@@ -92,6 +100,13 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
 
     public async Task<ClaimCouponResult> Claim(Caller caller, string? couponId)
     {
+        var result = await ClaimAsync(caller, couponId);
+        _metrics.ClaimAttempted("coupon", result.Status.ToWire());
+        return result;
+    }
+
+    private async Task<ClaimCouponResult> ClaimAsync(Caller caller, string? couponId)
+    {
         if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to claim coupons");
         var drop = S.Drops.Find(d => d.CouponId == couponId)
             ?? throw LiveCommerceException.NotFound($"coupon '{couponId}' is not in room '{RoomId}'");
@@ -133,6 +148,12 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
 
     public Task<CouponDrop[]> Board() => Task.FromResult(Drops());
 
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        KeepTicking();
+        return TickAsync(CancellationToken.None);
+    }
+
     private void EndDue()
     {
         if (Active is { } active && Now >= active.ClaimEndsAt) End(active);
@@ -156,6 +177,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
             if (S.RoomOutbox.Count > 0) await SyncRoomAsync();
             foreach (var delivery in S.WalletOutbox.ToArray()) await DeliverAsync(delivery);
             if (_dirty) await _commit.CommitAsync();
+            await _wakeUp.KeepAsync(HasFollowUps);
         }
         catch (Exception e)
         {
@@ -228,6 +250,7 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain
             throw;
         }
         PublishProgress();
+        await _wakeUp.KeepAsync(HasFollowUps);
     }
 
     /// <summary>The claims left, as a coalesced state event and on the room's board, when they changed.</summary>

@@ -9,6 +9,7 @@ using LiveCommerce.Persistence;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Shelf;
+using LiveCommerce.Social;
 using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -397,7 +398,21 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
         await ForwardKeywordAsync(caller, admitted);
+        if (CommentToBuyCommand.Parse(admitted, room.BuyKeyword) is { } command) BuyFromComment(caller, comment.CommentId, command);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
+    }
+
+    /// <summary>
+    /// Comment-to-buy: the product named (else the pinned one) through its active flash sale, else into
+    /// the cart. Carried out off the room's turn; the purchase is idempotent on the comment id.
+    /// </summary>
+    private void BuyFromComment(Caller caller, string commentId, CommentToBuyCommand command)
+    {
+        var productId = command.ProductId is { } named
+            ? S.Products.Find(p => string.Equals(p.ProductId, named, StringComparison.OrdinalIgnoreCase))?.ProductId ?? named
+            : S.PinnedProductId ?? "";
+        var sale = S.FlashSales.LastOrDefault(s => s.ProductId == productId && s.Status == FlashSaleStatus.Active && s.EndsAt > Now);
+        _ = GrainFactory.GetGrain<ICommentToBuyGrain>(RoomId).Buy(caller, commentId, productId, command.Quantity, sale?.SaleId);
     }
 
     public async Task Like(Caller caller, int taps)

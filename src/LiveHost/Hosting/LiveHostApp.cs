@@ -1,5 +1,6 @@
 using LiveCommerce.Affiliates;
 using LiveCommerce.Commerce;
+using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
@@ -27,6 +28,7 @@ public static class LiveHostApp
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveCoupons();
         builder.AddLiveLimits();
         builder.AddLiveTranslation();
         builder.AddLiveErrors();
