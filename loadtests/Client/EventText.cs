@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 
 namespace LiveCommerce.LoadTests.Client;
@@ -33,7 +32,4 @@ public static class EventText
     }
 
     public static string Stamped(long sendUs, string rest) => $"t={sendUs.ToString(CultureInfo.InvariantCulture)} {rest}";
-
-    /// <summary>Typed read for rare events (falls back to the protocol's converter).</summary>
-    public static T Read<T>(object data) => EventData.Read<T>(data);
 }

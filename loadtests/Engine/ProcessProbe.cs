@@ -3,8 +3,12 @@ using System.Globalization;
 namespace LiveCommerce.LoadTests.Engine;
 
 /// <summary>Reads a local process's resident memory and CPU time from /proc (Linux); zeros elsewhere.</summary>
-public sealed class ProcessProbe(int pid)
+public sealed class ProcessProbe(int pid) : IResourceProbe
 {
+    public string Source => $"/proc/{Pid}";
+
+    public Task<ResourceReading> ReadAsync() => Task.FromResult(new ResourceReading(CpuSeconds(), RssBytes()));
+
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux.
 
     public int Pid { get; } = pid;

@@ -17,7 +17,6 @@ public sealed class ScenarioContext : IAsyncDisposable
         Token = token;
         Connections = new LiveConnections(settings.Urls, settings.Protocol, settings.MaxConnections);
         Api = new LiveApi(settings.Urls[0]);
-        Server = settings.ServerPid is { } pid ? new ProcessProbe(pid) : null;
         RunId = DateTime.UtcNow.ToString("HHmmss") + Random.Shared.Next(100, 999);
         metrics.Gauge("connections", () => Connections.Open);
     }
@@ -27,7 +26,8 @@ public sealed class ScenarioContext : IAsyncDisposable
     public CancellationToken Token { get; }
     public LiveConnections Connections { get; }
     public LiveApi Api { get; }
-    public ProcessProbe? Server { get; }
+    /// <summary>The server's CPU and memory (its /metrics, or /proc of a local pid), when they can be read.</summary>
+    public IResourceProbe? Server { get; set; }
     /// <summary>Short id that makes this run's user ids unique on a long-running server.</summary>
     public string RunId { get; }
     /// <summary>What the scenario is doing now (shown live).</summary>

@@ -15,11 +15,13 @@ public static class ScenarioRunner
         limit.CancelAfter(TimeSpan.FromSeconds(settings.MaxDurationSeconds));
         var metrics = new Metrics();
         var ctx = new ScenarioContext(settings, metrics, limit.Token);
-        var self = new ProcessProbe(Environment.ProcessId);
+        var serverProbe = await ResourceTracker.ServerProbeAsync(settings);
+        ctx.Server = serverProbe;
+        if (serverProbe is not null) ctx.Note($"Server CPU and memory from {serverProbe.Source}.");
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var gen = new ResourceTracker(self);
-        var server = ctx.Server is { } s ? new ResourceTracker(s) : null;
+        var gen = await ResourceTracker.StartAsync(new ProcessProbe(Environment.ProcessId));
+        var server = serverProbe is null ? null : await ResourceTracker.StartAsync(serverProbe);
 
         using var stopSampling = new CancellationTokenSource();
         var sampling = SampleAsync(metrics, clock, gen, server, stopSampling.Token);
@@ -31,7 +33,10 @@ public static class ScenarioRunner
         await sampling;
         metrics.Sample(clock.Elapsed.TotalSeconds, 1);
         var duration = clock.Elapsed.TotalSeconds;
+        var generatorUse = await gen.FinishAsync(duration);
+        var serverUse = server is null ? null : await FinishOrNullAsync(server, duration);
         await ctx.DisposeAsync();
+        (serverProbe as IDisposable)?.Dispose();
 
         var report = new RunReport
         {
@@ -50,8 +55,8 @@ public static class ScenarioRunner
             Figures = ctx.Figures.ToDictionary(f => f.Key, f => f.Value),
             Counters = metrics.Counters,
             Notes = ctx.Notes,
-            Generator = gen.Finish(duration),
-            Server = server?.Finish(duration),
+            Generator = generatorUse,
+            Server = serverUse,
             Machine = MachineInfo.Describe(),
             Series = metrics.Series.Snapshot(),
         };
@@ -91,11 +96,24 @@ public static class ScenarioRunner
                 var now = clock.Elapsed.TotalSeconds;
                 metrics.Sample(now, now - last);
                 last = now;
-                gen.Sample(metrics.Series, "generator", now);
-                server?.Sample(metrics.Series, "server", now);
+                await gen.SampleAsync(metrics.Series, "generator", now);
+                if (server is not null) await server.SampleAsync(metrics.Series, "server", now);
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>The server's totals, or none when it no longer answers (stopped or crashed during the run).</summary>
+    private static async Task<ResourceUse?> FinishOrNullAsync(ResourceTracker server, double duration)
+    {
+        try
+        {
+            return await server.FinishAsync(duration);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, object?> SettingsOf(ScenarioSettings s) =>

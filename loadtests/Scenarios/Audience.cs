@@ -103,5 +103,16 @@ public static class Audience
         while (!done() && Clock.NowUs < until) await Task.Delay(50, ct);
     }
 
-    public static long RssOrZero(ScenarioContext ctx) => ctx.Server?.RssBytes() ?? 0;
+    /// <summary>The server's resident memory now, or 0 when it cannot be read.</summary>
+    public static async Task<long> RssOrZeroAsync(ScenarioContext ctx)
+    {
+        try
+        {
+            return ctx.Server is { } server ? (await server.ReadAsync()).RssBytes : 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
+        {
+            return 0;
+        }
+    }
 }

@@ -41,14 +41,14 @@ public sealed class FanoutScenario : IScenario
         }
 
         var senders = await HostSenders.ConnectAsync(ctx, room, pin ? 1 : s.Senders);
-        var rssBefore = Audience.RssOrZero(ctx);
+        var rssBefore = await Audience.RssOrZeroAsync(ctx);
         ctx.Phase = $"{s.Viewers:N0} viewers joining over {s.WithinSeconds:0.#}s";
         var joined = await Audience.JoinAsync(ctx, room.RoomId, s.Viewers, new Constant(TimeSpan.FromSeconds(s.WithinSeconds)), [], OnEvent);
         var viewers = joined.Viewers;
         ctx.Figure("viewersJoined", viewers.Length);
         ctx.Figure("joinsPerSecond", Math.Round(viewers.Length / (Math.Max(joined.LastJoinUs - joined.StartUs, 1) / 1e6), 1));
         await Task.Delay(1000, ctx.Token); // let presence reports and the last frames settle
-        MemoryFigures(ctx, rssBefore, viewers.Length);
+        await MemoryFigures(ctx, rssBefore, viewers.Length);
 
         baseSeq = (await ctx.Api.SnapshotAsync(room.RoomId, ctx.Token)).Seq;
         var send = ctx.Metrics.Step("send");
@@ -82,10 +82,10 @@ public sealed class FanoutScenario : IScenario
         await DeliveryFigures(ctx, room.RoomId, viewers, count, sentOk, sendSeconds, firstSend, Interlocked.Read(ref lastDeliveryUs));
     }
 
-    internal static void MemoryFigures(ScenarioContext ctx, long rssBefore, int viewers)
+    internal static async Task MemoryFigures(ScenarioContext ctx, long rssBefore, int viewers)
     {
         if (rssBefore <= 0 || viewers == 0) return;
-        var rss = Audience.RssOrZero(ctx);
+        var rss = await Audience.RssOrZeroAsync(ctx);
         ctx.Figure("serverRssBeforeMb", Math.Round(rssBefore / 1048576.0, 1));
         ctx.Figure("serverRssJoinedMb", Math.Round(rss / 1048576.0, 1));
         // A collection during the joins can shrink the RSS: then there is no honest per-viewer figure.

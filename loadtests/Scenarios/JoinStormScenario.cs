@@ -15,7 +15,7 @@ public sealed class JoinStormScenario : IScenario
     {
         var s = ctx.Settings;
         var room = await RoomSetup.PrepareAsync(ctx, 1_000);
-        var rssBefore = Audience.RssOrZero(ctx);
+        var rssBefore = await Audience.RssOrZeroAsync(ctx);
         var simulation = LoadSimulation.Parse(s.Load, TimeSpan.FromSeconds(s.WithinSeconds));
 
         ctx.Phase = $"{s.Viewers:N0} viewers joining ({simulation.Name} over {s.WithinSeconds:0.#}s)";
@@ -33,7 +33,7 @@ public sealed class JoinStormScenario : IScenario
 
         ctx.Phase = $"holding {joined.Viewers.Length:N0} viewers for {s.HoldSeconds:0.#}s";
         await HoldAsync(ctx, room.RoomId, joined, simulation is KeepConstant);
-        var rssHeld = Audience.RssOrZero(ctx);
+        var rssHeld = await Audience.RssOrZeroAsync(ctx);
         if (rssBefore > 0 && rssHeld > rssBefore && joined.Viewers.Length > 0)
         {
             ctx.Figure("serverRssBeforeMb", Math.Round(rssBefore / 1048576.0, 1));

@@ -69,6 +69,20 @@ public sealed class ViewerPageTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_page_speaks_the_browser_language_and_switches_on_request()
+    {
+        var page = await fx.OpenAsync("/r/demo", locale: "zh-CN");
+        await Expect(page.GetByText("登录后评论")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tab-shelf")).ToHaveTextAsync("购物");
+
+        await page.GetByTestId("lang").ClickAsync();
+        await Expect(page.GetByText("Sign in to chat")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("tab-shelf")).ToHaveTextAsync("Shop");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<long> LikesOnServerAsync()
     {
         var snapshot = await fx.Server.Http.GetFromJsonAsync<JsonElement>("/api/rooms/demo");

@@ -24,6 +24,7 @@ public sealed class LiveHostFixture : IAsyncLifetime
             $"--Orleans:GatewayPort={FreePort()}",
             $"--Orleans:ClusterId=lt-{Guid.NewGuid():N}",
             "--Demo:SeedRoom=true",
+            "--Auth:DevTokens=true",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await _app.StartAsync();

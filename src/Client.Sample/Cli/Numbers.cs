@@ -14,9 +14,4 @@ public static class Numbers
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FormatException($"{field} must be a whole number, not '{text}'");
-
-    public static long Long(string text, string field) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"{field} must be a whole number, not '{text}'");
 }

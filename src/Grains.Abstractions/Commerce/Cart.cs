@@ -23,4 +23,8 @@ public sealed record Cart
     [Id(0), DataMember(Name = "userId")] public required string UserId { get; init; }
     [Id(1), DataMember(Name = "lines")] public required LineItem[] Lines { get; init; }
     [Id(2), DataMember(Name = "total")] public required decimal Total { get; init; }
+    // v1.1 coupons: total = subtotal - discount (ids kept apart from other additions).
+    [Id(40), DataMember(Name = "discount")] public decimal Discount { get; init; }
+    [Id(41), DataMember(Name = "couponId")] public string? CouponId { get; init; }
+    [DataMember(Name = "subtotal")] public decimal Subtotal => Total + Discount;
 }

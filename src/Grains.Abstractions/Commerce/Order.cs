@@ -34,4 +34,10 @@ public sealed record Order
     [Id(12), DataMember(Name = "referrerId")] public string? ReferrerId { get; init; }
     /// <summary>v1.1: one per unit of a voucher product, issued when the order is paid.</summary>
     [Id(13), DataMember(Name = "vouchers")] public Vouchers.Voucher[] Vouchers { get; init; } = [];
+    // v1.1 coupons: total = subtotal - discount (ids kept apart from other additions).
+    [Id(40), DataMember(Name = "discount")] public decimal Discount { get; init; }
+    [Id(41), DataMember(Name = "couponId")] public string? CouponId { get; init; }
+    [DataMember(Name = "subtotal")] public decimal Subtotal => Total + Discount;
+    /// <summary>Added: the buyer's display name when the order was placed (social proof masks it).</summary>
+    [Id(42), DataMember(Name = "buyerName")] public string? BuyerName { get; init; }
 }

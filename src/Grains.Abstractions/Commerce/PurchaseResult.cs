@@ -12,6 +12,8 @@ public enum PurchaseStatus
     [EnumMember(Value = "limitExceeded"), JsonStringEnumMemberName("limitExceeded")] LimitExceeded,
     [EnumMember(Value = "notActive"), JsonStringEnumMemberName("notActive")] NotActive,
     [EnumMember(Value = "regionBlocked"), JsonStringEnumMemberName("regionBlocked")] RegionBlocked,
+    /// <summary>v1.1 pre-heat: the sale is announced but not open yet.</summary>
+    [EnumMember(Value = "notStarted"), JsonStringEnumMemberName("notStarted")] NotStarted,
 }
 
 [GenerateSerializer, Immutable, Alias("PurchaseResult"), DataContract]

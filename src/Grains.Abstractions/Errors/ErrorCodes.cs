@@ -13,6 +13,9 @@ public static class ErrorCodes
     public const string RoomNotLive = "room_not_live";
     public const string Conflict = "conflict";
     public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>An existing HTTP path asked with a method it does not answer (405; not in PROTOCOL.md's list, added).</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
     /// <summary>v1.1: retryable; a dependency (the translator, Redis...) is down.</summary>
     public const string Unavailable = "unavailable";
 }

@@ -7,4 +7,7 @@ public interface ILiveClient
 {
     Task RoomFrame(RoomFrame frame);
     Task PersonalFrame(PersonalFrame frame);
+
+    /// <summary>This host is shutting down: reconnect (to another host) and Resume.</summary>
+    Task Reconnect(ReconnectNotice notice);
 }

@@ -22,7 +22,7 @@ public static class LiveProtocol
 }
 
 /// <summary>Hub method names, for clients that invoke by string.</summary>
-public static class HubMethods
+public static partial class HubMethods
 {
     public const string JoinRoom = nameof(JoinRoom);
     public const string LeaveRoom = nameof(LeaveRoom);
@@ -49,4 +49,5 @@ public static class HubMethods
     // Server → client.
     public const string RoomFrame = nameof(RoomFrame);
     public const string PersonalFrame = nameof(PersonalFrame);
+    public const string Reconnect = nameof(Reconnect);
 }

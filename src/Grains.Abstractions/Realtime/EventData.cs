@@ -13,6 +13,18 @@ public sealed record CommentData
     [Id(1), DataMember(Name = "userId")] public required string UserId { get; init; }
     [Id(2), DataMember(Name = "name")] public required string Name { get; init; }
     [Id(3), DataMember(Name = "text")] public required string Text { get; init; }
+
+    /// <summary><c>host</c> or <c>moderator</c> (v1.1), absent for everyone else: nobody can pass for the host by name.</summary>
+    [Id(4), DataMember(Name = "badge", EmitDefaultValue = false)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Badge { get; init; }
+}
+
+/// <summary>The values of <see cref="CommentData.Badge"/>.</summary>
+public static class Badges
+{
+    public const string Host = "host";
+    public const string Moderator = "moderator";
 }
 
 [GenerateSerializer, Immutable, Alias("CommentDeletedData"), DataContract]
@@ -43,6 +55,9 @@ public sealed record FlashSaleStartedData
     [Id(4), DataMember(Name = "remaining")] public required int Remaining { get; init; }
     [Id(5), DataMember(Name = "perUserLimit")] public required int PerUserLimit { get; init; }
     [Id(6), DataMember(Name = "endsAt")] public required DateTime EndsAt { get; init; }
+    // v1.1 pre-heat.
+    [Id(40), DataMember(Name = "startsAt")] public DateTime StartsAt { get; init; }
+    [Id(41), DataMember(Name = "status")] public FlashSaleStatus Status { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("FlashSaleEndedData"), DataContract]

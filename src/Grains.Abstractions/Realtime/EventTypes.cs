@@ -1,7 +1,7 @@
 namespace LiveCommerce.Realtime;
 
 /// <summary>The <c>type</c> of a <see cref="RoomEvent"/> or <see cref="PersonalEvent"/>.</summary>
-public static class EventTypes
+public static partial class EventTypes
 {
     // Log events: sequenced, never dropped.
     public const string Comment = "comment";

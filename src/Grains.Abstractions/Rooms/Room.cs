@@ -22,4 +22,11 @@ public sealed record Room
     [Id(4), DataMember(Name = "sellRegions")] public required string[] SellRegions { get; init; }
     [Id(5), DataMember(Name = "language")] public string? Language { get; init; }
     [Id(6), DataMember(Name = "createdAt")] public required DateTime CreatedAt { get; init; }
+    // v1.1 (Rooms): ids kept apart from other additions.
+    [Id(40), DataMember(Name = "streamUrl")] public string? StreamUrl { get; init; }
+    [Id(41), DataMember(Name = "coverImageUrl")] public string? CoverImageUrl { get; init; }
+    [Id(42), DataMember(Name = "scheduledAt")] public DateTime? ScheduledAt { get; init; }
+    [Id(43), DataMember(Name = "buyKeyword")] public string? BuyKeyword { get; init; }
+    /// <summary>Added: when the room ended (orders the directory's ended rooms).</summary>
+    [Id(44), DataMember(Name = "endedAt")] public DateTime? EndedAt { get; init; }
 }

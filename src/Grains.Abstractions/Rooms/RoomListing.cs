@@ -11,4 +11,9 @@ public sealed record RoomListing
     [Id(2), DataMember(Name = "hostId")] public required string HostId { get; init; }
     [Id(3), DataMember(Name = "viewers")] public required int Viewers { get; init; }
     [Id(4), DataMember(Name = "status")] public required RoomStatus Status { get; init; }
+    // v1.1 room directory: what a list of scheduled and ended rooms needs too.
+    [Id(40), DataMember(Name = "scheduledAt")] public DateTime? ScheduledAt { get; init; }
+    [Id(41), DataMember(Name = "coverImageUrl")] public string? CoverImageUrl { get; init; }
+    [Id(42), DataMember(Name = "createdAt")] public DateTime CreatedAt { get; init; }
+    [Id(43), DataMember(Name = "endedAt")] public DateTime? EndedAt { get; init; }
 }

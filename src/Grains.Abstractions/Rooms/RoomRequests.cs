@@ -9,6 +9,11 @@ public sealed record CreateRoomRequest
     [Id(0), DataMember(Name = "title")] public string? Title { get; init; }
     [Id(1), DataMember(Name = "sellRegions")] public string[]? SellRegions { get; init; }
     [Id(2), DataMember(Name = "language")] public string? Language { get; init; }
+    // v1.1 (Rooms).
+    [Id(40), DataMember(Name = "streamUrl")] public string? StreamUrl { get; init; }
+    [Id(41), DataMember(Name = "coverImageUrl")] public string? CoverImageUrl { get; init; }
+    [Id(42), DataMember(Name = "scheduledAt")] public DateTime? ScheduledAt { get; init; }
+    [Id(43), DataMember(Name = "buyKeyword")] public string? BuyKeyword { get; init; }
 }
 
 /// <summary>Body of <c>POST /api/rooms/{roomId}/products</c>.</summary>

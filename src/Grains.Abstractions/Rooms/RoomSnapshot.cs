@@ -1,5 +1,7 @@
 using System.Runtime.Serialization;
+using LiveCommerce.Auctions;
 using LiveCommerce.Commerce;
+using LiveCommerce.Giveaways;
 using LiveCommerce.Realtime;
 
 namespace LiveCommerce.Rooms;
@@ -16,4 +18,11 @@ public sealed record RoomSnapshot
     [Id(5), DataMember(Name = "products")] public required Product[] Products { get; init; }
     [Id(6), DataMember(Name = "flashSales")] public required FlashSale[] FlashSales { get; init; }
     [Id(7), DataMember(Name = "recentComments")] public required CommentData[] RecentComments { get; init; }
+    // Ids 30+ leave room for the fields other v1.1 features add in between.
+    /// <summary>The active auction and the last 5 ended.</summary>
+    [Id(30), DataMember(Name = "auctions")] public Auction[] Auctions { get; init; } = [];
+    /// <summary>The active giveaway and the last 5 ended.</summary>
+    [Id(31), DataMember(Name = "giveaways")] public Giveaway[] Giveaways { get; init; } = [];
+    /// <summary>v1.1: the active coupon drop and the last 5 ended.</summary>
+    [Id(40), DataMember(Name = "coupons")] public Coupons.CouponDrop[] Coupons { get; init; } = [];
 }

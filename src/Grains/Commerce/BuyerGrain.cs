@@ -1,3 +1,4 @@
+using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
@@ -16,6 +17,8 @@ public sealed class BuyerState
     [Id(1)] public List<string> Orders { get; set; } = [];
     /// <summary>Checkout idempotency key → order id.</summary>
     [Id(2)] public Dictionary<string, string> Checkouts { get; set; } = [];
+    /// <summary>v1.1: claimed coupons and the one on the cart.</summary>
+    [Id(40)] public CouponWallet Wallet { get; set; } = new();
 }
 
 /// <summary>
@@ -30,6 +33,8 @@ public sealed class BuyerGrain(
 {
     private string UserId => this.GetPrimaryKeyString();
     private List<LineItem> Lines => state.State.Cart;
+    private CouponWallet Wallet => state.State.Wallet;
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<Cart> AddToCart(Caller caller, string? roomId, string? productId, int quantity)
     {
@@ -143,7 +148,63 @@ public sealed class BuyerGrain(
         return cart;
     }
 
-    private Cart View() => new() { UserId = UserId, Lines = [.. Lines], Total = Lines.Sum(l => l.Amount) };
+    public async Task ReceiveCoupon(ClaimedCoupon coupon)
+    {
+        if (Wallet.Holds(coupon.CouponId, coupon.ClaimNo)) return;
+        Wallet.Add(coupon, Now);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ClaimedCoupon[]> GetCoupons(Caller caller)
+    {
+        Own(caller);
+        if (await ReleaseCouponsOfEndedOrders(caller)) await state.WriteStateAsync();
+        return [.. Wallet.Coupons];
+    }
+
+    public async Task<Cart> ApplyCoupon(Caller caller, string? couponId)
+    {
+        Own(caller);
+        var id = Validate.Id(couponId, "couponId");
+        await ReleaseCouponsOfEndedOrders(caller);
+        var coupon = Wallet.Usable(id, Now);
+        var quote = CouponQuote.For(coupon, Lines);
+        if (!quote.Applies) throw LiveCommerceException.Invalid(quote.Refusal!);
+        Wallet.Applied = (coupon.CouponId, coupon.ClaimNo);
+        return await SaveCart();
+    }
+
+    public async Task<Cart> RemoveCoupon(Caller caller)
+    {
+        Own(caller);
+        Wallet.Applied = null;
+        return await SaveCart();
+    }
+
+    /// <summary>
+    /// A coupon comes back when the order that used it was cancelled or expired. The order is the one
+    /// source of that truth, asked here whenever the wallet is used: no message about it can be lost.
+    /// </summary>
+    private async Task<bool> ReleaseCouponsOfEndedOrders(Caller caller)
+    {
+        var released = false;
+        foreach (var orderId in Wallet.OrdersUsing.ToArray())
+        {
+            var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).Get(caller);
+            if (order.Status is OrderStatus.Cancelled or OrderStatus.Expired) released |= Wallet.Release(orderId);
+        }
+        return released;
+    }
+
+    private Cart View()
+    {
+        var subtotal = Lines.Sum(l => l.Amount);
+        // A coupon stays on the cart when a change makes it inapplicable: it then takes nothing off,
+        // and checkout refuses it (PROTOCOL.md).
+        var coupon = Wallet.AppliedCoupon;
+        var discount = coupon is null ? 0 : CouponQuote.For(coupon, Lines) is { Applies: true } quote ? quote.Discount : 0;
+        return new() { UserId = UserId, Lines = [.. Lines], Total = subtotal - discount, Discount = discount, CouponId = coupon?.CouponId };
+    }
 
     private void Own(Caller caller)
     {

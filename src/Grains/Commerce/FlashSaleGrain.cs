@@ -4,6 +4,7 @@ using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -35,18 +36,21 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     // Outcomes that changed nothing, remembered for retries with the same key while this activation lives.
     private readonly Dictionary<string, PurchaseResult> _answered = [];
     private int _lastPublishedRemaining = -1;
+    private readonly LiveCommerceMetrics _metrics;
 
     public FlashSaleGrain(
         [PersistentState("sale", StorageNames.Live)] IPersistentState<FlashSaleState> state,
         IRoomPublisher publisher,
         TimeProvider time,
-        IOptions<CommerceOptions> options)
+        IOptions<CommerceOptions> options,
+        LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit(WriteAsync, metrics, "sale");
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
     }
@@ -68,6 +72,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (S.Terms is not null) return View();
         S.Terms = terms;
         S.Remaining = terms.Quantity;
+        if (terms.StartsAt > Now) S.Status = FlashSaleStatus.Upcoming;
         await _commit.CommitAsync();
         return View();
     }
@@ -94,7 +99,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (refusal is { } status)
         {
             var result = new PurchaseResult { Status = status, Remaining = S.Remaining };
-            _answered[key] = result;
+            // Not yet open is not an answer to keep: the same key may buy once it opens.
+            if (status != PurchaseStatus.NotStarted) _answered[key] = result;
             return result;
         }
 
@@ -122,6 +128,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     {
         // A sale that sold out stays "sold out" to latecomers: that is what the stampede's tail hears.
         if (S.Status == FlashSaleStatus.Ended) return S.EndReason == FlashSaleEndReason.SoldOut ? PurchaseStatus.SoldOut : PurchaseStatus.NotActive;
+        if (S.Status == FlashSaleStatus.Upcoming) return PurchaseStatus.NotStarted;
         if (Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
@@ -235,12 +242,18 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             ? reservation
             : throw LiveCommerceException.NotFound($"order '{orderId}' is not in this sale");
 
-    /// <summary>Holds past their time give their units back, and a sale past its end ends.</summary>
+    /// <summary>A pre-heated sale opens at its time, holds past their time give their units back, and a sale past its end ends.</summary>
     private void ExpireDueHolds()
     {
         if (S.Terms is null) return;
         var now = Now;
         var changed = false;
+        if (S.Status == FlashSaleStatus.Upcoming && now >= S.Terms.StartsAt)
+        {
+            S.Status = FlashSaleStatus.Active;
+            _outbox.Add(new SaleOpened());
+            changed = true;
+        }
         foreach (var (orderId, reservation) in S.Reservations)
         {
             if (reservation.Status != OrderStatus.PendingPayment || reservation.ExpiresAt > now) continue;
@@ -270,7 +283,11 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             _outbox.Add(new SettleOnShelf(orderId, Sold: 0, Returned: reservation.Quantity));
         }
         // A cancelled order changes itself; an expired one hears of it.
-        if (status == OrderStatus.Expired) _outbox.Add(new OrderExpired(orderId));
+        if (status == OrderStatus.Expired)
+        {
+            _metrics.HoldsExpired();
+            _outbox.Add(new OrderExpired(orderId));
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -320,6 +337,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             SettleOnShelf m => GrainFactory.GetGrain<IShelfGrain>(terms.RoomId).Settle(SaleId, m.MoveId, m.Sold, m.Returned),
             OrderExpired e => GrainFactory.GetGrain<IOrderGrain>(e.OrderId).MarkExpired(),
             SaleEnded e => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleEnded(SaleId, e.Sold, e.Reason),
+            SaleOpened => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleOpened(SaleId),
             _ => throw new InvalidOperationException($"a sale cannot deliver {followUp.GetType().Name}"),
         };
     }
@@ -344,6 +362,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             PerUserLimit = terms.PerUserLimit,
             EndsAt = terms.EndsAt,
             Status = S.Status,
+            StartsAt = terms.StartsAt ?? default,
         };
     }
 }

@@ -37,6 +37,10 @@ public sealed class FlashSaleState
 [GenerateSerializer, Alias("SettleOnShelf")]
 public sealed record SettleOnShelf([property: Id(0)] string MoveId, [property: Id(1)] int Sold, [property: Id(2)] int Returned) : FollowUp;
 
+/// <summary>The room must log the opening of a pre-heated sale.</summary>
+[GenerateSerializer, Alias("SaleOpened")]
+public sealed record SaleOpened : FollowUp;
+
 /// <summary>The room must log the sale's end.</summary>
 [GenerateSerializer, Alias("SaleEnded")]
 public sealed record SaleEnded([property: Id(0)] int Sold, [property: Id(1)] FlashSaleEndReason Reason) : FollowUp;

@@ -33,7 +33,11 @@ public sealed record SaleTerms(
     [property: Id(5)] int Quantity,
     [property: Id(6)] int PerUserLimit,
     [property: Id(7)] DateTime EndsAt,
-    [property: Id(8)] string[] SellRegions);
+    [property: Id(8)] string[] SellRegions)
+{
+    /// <summary>v1.1 pre-heat: when the sale opens (null: at once); <see cref="EndsAt"/> counts from it.</summary>
+    [Id(9)] public DateTime? StartsAt { get; init; }
+}
 
 /// <summary>A sale's books: sold + held + remaining + returned (to the product, after the end) = quantity, always.</summary>
 [GenerateSerializer, Immutable, Alias("SaleAudit")]

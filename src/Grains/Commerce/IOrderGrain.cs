@@ -29,4 +29,11 @@ public interface IBuyerGrain : IGrainWithStringKey
     [Alias("AddOrder")] Task AddOrder(string orderId);
     /// <summary>The buyer's orders, newest first.</summary>
     [Alias("ListOrders")] Task<Order[]> ListOrders(Caller caller);
+
+    // v1.1 coupons: the wallet and the cart's coupon.
+    /// <summary>From a coupon drop: a claimed coupon for the wallet (idempotent).</summary>
+    [Alias("ReceiveCoupon")] Task ReceiveCoupon(Coupons.ClaimedCoupon coupon);
+    [Alias("GetCoupons")] Task<Coupons.ClaimedCoupon[]> GetCoupons(Caller caller);
+    [Alias("ApplyCoupon")] Task<Cart> ApplyCoupon(Caller caller, string? couponId);
+    [Alias("RemoveCoupon")] Task<Cart> RemoveCoupon(Caller caller);
 }

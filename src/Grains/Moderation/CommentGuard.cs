@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using LiveCommerce.Errors;
 using LiveCommerce.Protocol;
@@ -13,7 +12,7 @@ namespace LiveCommerce.Moderation;
 public sealed class CommentGuard : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _flood;
-    private readonly Regex? _blocked;
+    private readonly BlockedWords _blocked;
     private readonly Dictionary<string, DateTime> _lastComment = [];
 
     public CommentGuard(RoomOptions options)
@@ -28,20 +27,18 @@ public sealed class CommentGuard : IDisposable
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-        var words = options.BlockedWords.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => Regex.Escape(w.Trim())).ToArray();
-        if (words.Length > 0)
-            _blocked = new Regex($@"\b(?:{string.Join('|', words)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _blocked = new BlockedWords(options.BlockedWords.Where(w => !string.IsNullOrWhiteSpace(w)));
     }
 
     /// <summary>The trimmed text, or a refusal. Consumes a flood permit only when everything else passed.</summary>
     public string Admit(string userId, string? text, bool exempt, int slowModeSeconds, DateTime now)
     {
-        var trimmed = text?.Trim() ?? "";
+        var trimmed = text is null ? "" : TextHygiene.Clean(text, "a comment", allowNewlines: true);
         if (trimmed.Length == 0)
             throw LiveCommerceException.Invalid("a comment needs some text");
         if (trimmed.Length > LiveProtocol.MaxCommentLength)
             throw LiveCommerceException.Invalid($"a comment is at most {LiveProtocol.MaxCommentLength} characters");
-        if (_blocked?.IsMatch(trimmed) == true)
+        if (_blocked.Matches(trimmed))
             throw new LiveCommerceException(ErrorCodes.BlockedContent, "the comment contains words this room does not allow");
         if (exempt) return trimmed;
 

@@ -1,20 +1,26 @@
+using System.Diagnostics;
+using LiveCommerce.Telemetry;
+
 namespace LiveCommerce.Persistence;
 
 /// <summary>
 /// Group commit for a reentrant grain: every caller that changed state awaits <see cref="CommitAsync"/>;
 /// changes made while a write is in flight go into the next write, so N concurrent calls cost about
 /// two writes instead of N, and each caller is acknowledged only after a write that includes its change.
-/// Runs on the grain's scheduler (one turn at a time), so it needs no locks.
+/// Runs on the grain's scheduler (one turn at a time), so it needs no locks. With <paramref name="metrics"/>,
+/// each write records its batch size and latency and runs in a <c>group_commit {grainType}</c> span.
 /// </summary>
-public sealed class GroupCommit(Func<Task> write)
+public sealed class GroupCommit(Func<Task> write, LiveCommerceMetrics? metrics = null, string grainType = "grain")
 {
     private TaskCompletionSource? _next;
+    private int _nextCallers;
     private bool _writing;
 
     /// <summary>Completes when a write begun after this call has been stored; faults if that write fails.</summary>
     public Task CommitAsync()
     {
         _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _nextCallers++;
         var task = _next.Task;
         if (!_writing) _ = PumpAsync();
         return task;
@@ -27,14 +33,22 @@ public sealed class GroupCommit(Func<Task> write)
         {
             while (_next is { } batch)
             {
-                _next = null;
+                var callers = _nextCallers;
+                (_next, _nextCallers) = (null, 0);
+                using var span = LiveCommerceMetrics.ActivitySource.StartActivity($"group_commit {grainType}");
+                span?.SetTag(LiveCommerceMetrics.GrainKey, grainType);
+                span?.SetTag("livecommerce.group_commit.batch.size", callers);
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     await write();
+                    metrics?.GroupCommitted(grainType, callers, Stopwatch.GetElapsedTime(started), failed: false);
                     batch.SetResult();
                 }
                 catch (Exception e)
                 {
+                    metrics?.GroupCommitted(grainType, callers, Stopwatch.GetElapsedTime(started), failed: true);
+                    span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                     batch.SetException(e);
                 }
             }

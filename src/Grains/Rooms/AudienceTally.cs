@@ -22,6 +22,9 @@ public sealed class AudienceTally
 
     public int Current => _hostsPerUser.Count + _guests;
 
+    /// <summary>Time each user has been present since the active giveaway started.</summary>
+    public Giveaways.WatchTime Watch { get; } = new();
+
     /// <summary>Applies one host's report (a full report replaces what that host said before).</summary>
     public void Apply(PresenceReport report, DateTime now)
     {
@@ -31,10 +34,10 @@ public sealed class AudienceTally
 
         if (report.Full)
         {
-            foreach (var user in host.Users.Where(u => !report.Joined.Contains(u)).ToList()) Remove(host, user);
+            foreach (var user in host.Users.Where(u => !report.Joined.Contains(u)).ToList()) Remove(host, user, now);
         }
-        foreach (var user in report.Joined) Add(host, user);
-        foreach (var user in report.Left) Remove(host, user);
+        foreach (var user in report.Joined) Add(host, user, now);
+        foreach (var user in report.Left) Remove(host, user, now);
 
         _guests += report.GuestsNow - host.Guests;
         host.Guests = report.GuestsNow;
@@ -46,23 +49,31 @@ public sealed class AudienceTally
         var silent = _hosts.Where(h => now - h.Value.LastReport > timeout).ToList();
         foreach (var (hostId, host) in silent)
         {
-            foreach (var user in host.Users.ToList()) Remove(host, user);
+            foreach (var user in host.Users.ToList()) Remove(host, user, now);
             _guests -= host.Guests;
             _hosts.Remove(hostId);
         }
         return silent.Count > 0;
     }
 
-    private void Add(HostAudience host, string user)
+    private void Add(HostAudience host, string user, DateTime now)
     {
-        if (host.Users.Add(user)) _hostsPerUser[user] = _hostsPerUser.GetValueOrDefault(user) + 1;
+        if (!host.Users.Add(user)) return;
+        var hosts = _hostsPerUser.GetValueOrDefault(user) + 1;
+        _hostsPerUser[user] = hosts;
+        if (hosts == 1) Watch.Arrived(user, now);
     }
 
-    private void Remove(HostAudience host, string user)
+    private void Remove(HostAudience host, string user, DateTime now)
     {
         if (!host.Users.Remove(user)) return;
         var left = _hostsPerUser[user] - 1;
-        if (left == 0) _hostsPerUser.Remove(user);
-        else _hostsPerUser[user] = left;
+        if (left > 0)
+        {
+            _hostsPerUser[user] = left;
+            return;
+        }
+        _hostsPerUser.Remove(user);
+        Watch.Departed(user, now);
     }
 }

@@ -57,6 +57,8 @@ public interface IRoomInbox : IGrainWithStringKey
     [Alias("OnShelfChanged")] Task OnShelfChanged(long version, Product[] products);
     /// <summary>From a sale: it ended, having taken <paramref name="sold"/> units (paid or still held).</summary>
     [Alias("OnFlashSaleEnded")] Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason);
+    /// <summary>From a pre-heated sale: it opened (logged once as <c>flashSaleOpened</c>).</summary>
+    [Alias("OnFlashSaleOpened")] Task OnFlashSaleOpened(string saleId);
     /// <summary>From a sale: the latest remaining, for snapshots.</summary>
     [Alias("OnFlashSaleProgress"), Orleans.Concurrency.OneWay] Task OnFlashSaleProgress(string saleId, int remaining);
 }

@@ -1,12 +1,17 @@
+using LiveCommerce.Auctions;
 using LiveCommerce.Commerce;
+using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
+using LiveCommerce.Giveaways;
 using LiveCommerce.Identity;
 using LiveCommerce.Moderation;
 using LiveCommerce.Persistence;
 using LiveCommerce.Protocol;
 using LiveCommerce.Realtime;
 using LiveCommerce.Shelf;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
@@ -22,10 +27,13 @@ namespace LiveCommerce.Rooms;
 /// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard, IRoomStage
 {
     private const int TailResent = 100;
     private const int RecentCommentCount = 50;
+    private const int EndedMechanicsShown = 5;
+    // A slot taken by an opening that never reported its start (its grain failed) frees itself.
+    private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
     private readonly IRoomPublisher _publisher;
@@ -34,6 +42,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
     private readonly GroupCommit _commit;
     private readonly SegmentedLog _log;
     private readonly CommentGuard _commentGuard;
+    private readonly ILogger<LiveRoomGrain> _logger;
     private readonly AudienceTally _tally = new();
     private readonly Guid _epoch = Guid.NewGuid();
     // Events of the write in progress: sent once it is stored.
@@ -41,6 +50,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
     private bool _roomDirty;
     private bool _audienceDirty;
     private RoomSnapshot? _snapshot;
+    private readonly LiveCommerceMetrics _metrics;
     private ViewerCounts? _lastPublishedCounts;
     private RoomListing? _lastListing;
     private DateTime _listingRefreshedAt;
@@ -51,14 +61,18 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
-        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage)
+        [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
+        LiveCommerceMetrics metrics,
+        ILogger<LiveRoomGrain> logger)
     {
+        _logger = logger;
         _room = room;
         _audience = audience;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "room");
         _commentGuard = new CommentGuard(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
     }
@@ -77,6 +91,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
+        // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
+        if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
@@ -98,7 +114,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         RequireUser(caller);
         if (caller.Role != Roles.Host) throw LiveCommerceException.Forbidden("only hosts can create rooms");
         if (S.Room is not null) throw LiveCommerceException.Conflict($"room '{RoomId}' already exists");
-        S.Room = new Room
+        var room = new Room
         {
             RoomId = RoomId,
             Title = Validate.Text(request.Title, "title", 200),
@@ -108,9 +124,11 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Language = string.IsNullOrWhiteSpace(request.Language) ? null : Validate.Text(request.Language, "language", 16),
             CreatedAt = Now,
         };
+        S.Room = RoomDetails.Apply(room, request, Now);
         S.ShelfHasTerms = false;
         await Commit();
         await TellShelfTermsAsync();
+        await RefreshDirectoryAsync(force: true);
         return S.Room;
     }
 
@@ -165,7 +183,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
 
     private async Task ChangeStatus(RoomStatus status)
     {
-        S.Room = S.Room! with { Status = status };
+        S.Room = S.Room! with { Status = status, EndedAt = status == RoomStatus.Ended ? Now : null };
         S.ShelfHasTerms = false;
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
@@ -242,9 +260,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         var quantity = Validate.Range(request.Quantity, 1, 1_000_000, "quantity");
         var perUserLimit = Validate.Range(request.PerUserLimit, 1, 1_000_000, "perUserLimit");
         var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
+        // v1.1 pre-heat: announced now, opened later; the duration counts from the opening.
+        var startsIn = request.StartsInSeconds is { } seconds ? Validate.Range(seconds, 10, 300, "startsInSeconds") : 0;
 
         var saleId = $"{RoomId}.s{++S.SaleCounter}";
-        var endsAt = Now.AddSeconds(duration);
+        var startsAt = Now.AddSeconds(startsIn);
+        var endsAt = startsAt.AddSeconds(duration);
         LineItem line;
         try
         {
@@ -258,7 +279,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         try
         {
             sale = await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Open(new SaleTerms(
-                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions));
+                RoomId, productId, line.Name, price, line.Currency ?? "USD", quantity, perUserLimit, endsAt, room.SellRegions) { StartsAt = startsAt });
         }
         catch
         {
@@ -270,10 +291,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         AppendLog(EventTypes.FlashSaleStarted, new FlashSaleStartedData
         {
             SaleId = saleId, ProductId = productId, Price = price, Quantity = quantity,
-            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt,
+            Remaining = sale.Remaining, PerUserLimit = perUserLimit, EndsAt = endsAt, StartsAt = startsAt, Status = sale.Status,
         });
         await Commit();
-        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt };
+        return new StartFlashSaleResult { SaleId = saleId, EndsAt = endsAt, StartsAt = startsAt };
     }
 
     public async Task EndFlashSale(Caller caller, string? saleId)
@@ -293,6 +314,15 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         await Commit();
     }
 
+    public async Task OnFlashSaleOpened(string saleId)
+    {
+        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
+        if (index < 0 || S.FlashSales[index].Status != FlashSaleStatus.Upcoming) return;
+        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Active };
+        AppendLog(EventTypes.FlashSaleOpened, new FlashSaleOpenedData { SaleId = saleId });
+        await Commit();
+    }
+
     public Task OnFlashSaleProgress(string saleId, int remaining)
     {
         var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
@@ -303,6 +333,26 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             _roomDirty = true;
             _snapshot = null;
         }
+        return Task.CompletedTask;
+    }
+
+    // ---- Coupon drops: the drop grain's log events are sequenced here, its board shown in snapshots ----
+
+    public async Task PostCouponEvents(CouponLogEntry[] events, CouponBoardView board)
+    {
+        RequireRoom();
+        foreach (var entry in events)
+            if (S.CouponBoard.Admit(entry.Key)) AppendLog(entry.Type, entry.Data);
+        S.CouponBoard.Show(board);
+        await Commit();
+    }
+
+    public Task ShowCoupons(CouponBoardView board)
+    {
+        // Only for snapshots: stored with the next write, not worth one of its own.
+        S.CouponBoard.Show(board);
+        _roomDirty = true;
+        _snapshot = null;
         return Task.CompletedTask;
     }
 
@@ -318,12 +368,14 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         var exempt = userId == room.HostId || caller.Role == Roles.Moderator;
         var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
 
-        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted };
+        var badge = userId == room.HostId ? Badges.Host : caller.Role == Roles.Moderator ? Badges.Moderator : null;
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
         var evt = AppendLog(EventTypes.Comment, comment);
         S.Comments++;
         S.RecentComments.Add(comment);
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
+        await ForwardKeywordAsync(caller, admitted);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
     }
 
@@ -368,6 +420,89 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         S.SlowModeSeconds = Validate.Range(seconds, 0, 3600, "seconds");
         AppendLog(EventTypes.SlowMode, new SlowModeData { Seconds = seconds });
         await Commit();
+    }
+
+    // ---- Auctions and giveaways: their rules live in AuctionGrain and GiveawayGrain ----
+
+    public async Task<StageTicket> OpenSlot(Caller caller, StageSlot slot, string mechanicId, string? keyword)
+    {
+        var room = RequireHost(caller);
+        RequireLive();
+        if (S.ActiveMechanics.TryGetValue(slot, out var active) && active != mechanicId && !IsStaleOpening(slot, active))
+            throw LiveCommerceException.Conflict($"{(slot == StageSlot.Auction ? "an auction" : "a giveaway")} is already running in this room ('{active}')");
+        S.ActiveMechanics[slot] = mechanicId;
+        S.MechanicOpenedAt[slot] = Now;
+        if (slot == StageSlot.Giveaway)
+        {
+            S.GiveawayKeyword = keyword;
+            _tally.Watch.Mark(Now);
+        }
+        await Commit();
+        return new StageTicket(room.HostId, room.SellRegions);
+    }
+
+    private bool IsStaleOpening(StageSlot slot, string active)
+    {
+        var shown = slot == StageSlot.Auction ? S.Auctions.Any(a => a.AuctionId == active) : S.Giveaways.Any(g => g.GiveawayId == active);
+        return !shown && Now - S.MechanicOpenedAt.GetValueOrDefault(slot) > StaleOpening;
+    }
+
+    public async Task ReleaseSlot(StageSlot slot, string mechanicId)
+    {
+        if (!FreeSlot(slot, mechanicId)) return;
+        await Commit();
+    }
+
+    private bool FreeSlot(StageSlot slot, string mechanicId)
+    {
+        if (!S.ActiveMechanics.TryGetValue(slot, out var active) || active != mechanicId) return false;
+        S.ActiveMechanics.Remove(slot);
+        if (slot == StageSlot.Giveaway) S.GiveawayKeyword = null;
+        return true;
+    }
+
+    public async Task Apply(StageUpdate update)
+    {
+        RequireRoom();
+        var last = S.MechanicEventsAppended.GetValueOrDefault(update.MechanicId);
+        foreach (var evt in update.Events.Where(e => e.Number > last).OrderBy(e => e.Number))
+        {
+            AppendLog(evt.Type, evt.Data);
+            last = evt.Number;
+        }
+        S.MechanicEventsAppended[update.MechanicId] = last;
+        if (update.View is Auction auction)
+            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended);
+        else if (update.View is Giveaway giveaway)
+            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended);
+        if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
+        await Commit();
+    }
+
+    /// <summary>Replaces or adds the view, keeping the active one and the last few ended.</summary>
+    private static void Show<T>(List<T> views, T view, Predicate<T> same, Func<T, bool> ended)
+    {
+        var index = views.FindIndex(same);
+        if (index >= 0) views[index] = view;
+        else views.Add(view);
+        while (views.Count(ended) > EndedMechanicsShown) views.Remove(views.First(ended));
+    }
+
+    public Task<TimeSpan> WatchedSince(string userId) => Task.FromResult(_tally.Watch.Of(userId, Now));
+
+    /// <summary>A comment with the active giveaway's keyword enters its author (the giveaway checks the rest).</summary>
+    private async Task ForwardKeywordAsync(Caller caller, string text)
+    {
+        if (!EntryRules.Matches(text, S.GiveawayKeyword) || !S.ActiveMechanics.TryGetValue(StageSlot.Giveaway, out var giveawayId)) return;
+        try
+        {
+            await GrainFactory.GetGrain<IGiveawayGrain>(giveawayId).KeywordSaid(caller);
+        }
+        catch (Exception e)
+        {
+            // The comment itself is stored and answered; its author can still enter with EnterGiveaway.
+            _logger.LogWarning(e, "Forwarding a keyword comment to giveaway {GiveawayId} failed", giveawayId);
+        }
     }
 
     // ---- Audience, room list and stats ----
@@ -451,13 +586,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         _listingRefreshedAt = Now;
         var room = S.Room!;
         var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
-        if (room.Status != RoomStatus.Live)
+        // v1.1: scheduled and ended rooms are listed too (GET /api/rooms?status=).
+        var listing = new RoomListing
         {
-            if (force || _lastListing is not null) await directory.Remove(RoomId);
-            _lastListing = null;
-            return;
-        }
-        var listing = new RoomListing { RoomId = RoomId, Title = room.Title, HostId = room.HostId, Viewers = _tally.Current, Status = room.Status };
+            RoomId = RoomId, Title = room.Title, HostId = room.HostId, Status = room.Status,
+            Viewers = room.Status == RoomStatus.Live ? _tally.Current : 0,
+            ScheduledAt = room.ScheduledAt, CoverImageUrl = room.CoverImageUrl, CreatedAt = room.CreatedAt, EndedAt = room.EndedAt,
+        };
         if (!force && listing == _lastListing) return;
         await directory.Upsert(listing);
         _lastListing = listing;
@@ -471,6 +606,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
         _log.Append(evt);
         _outgoing.Add(evt);
         _snapshot = null;
+        _metrics.LogEventAppended(type);
         return evt;
     }
 
@@ -517,6 +653,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox
             Products = S.Products.ToArray(),
             FlashSales = S.FlashSales.ToArray(),
             RecentComments = S.RecentComments.ToArray(),
+            Auctions = S.Auctions.ToArray(),
+            Giveaways = S.Giveaways.ToArray(),
+            Coupons = S.CouponBoard.Drops,
         };
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
     }

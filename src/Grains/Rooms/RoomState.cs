@@ -26,6 +26,20 @@ public sealed class RoomState
     [Id(13)] public long ShelfVersion { get; set; }
     /// <summary>Whether the shelf has acknowledged the room's current status and regions (retried until it has).</summary>
     [Id(14)] public bool ShelfHasTerms { get; set; }
+
+    // Auctions and giveaways (Ids from 30 leave room for other features).
+    /// <summary>Slot → the auction or giveaway running in it, and since when.</summary>
+    [Id(30)] public Dictionary<StageSlot, string> ActiveMechanics { get; set; } = [];
+    [Id(31)] public Dictionary<StageSlot, DateTime> MechanicOpenedAt { get; set; } = [];
+    /// <summary>The active giveaway's entry keyword: matching comments are forwarded to it.</summary>
+    [Id(32)] public string? GiveawayKeyword { get; set; }
+    /// <summary>For the snapshot: the active auction and the last ended ones, oldest first.</summary>
+    [Id(33)] public List<Auctions.Auction> Auctions { get; set; } = [];
+    [Id(34)] public List<Giveaways.Giveaway> Giveaways { get; set; } = [];
+    /// <summary>Mechanic id → the number of its last appended log event (a resent batch appends nothing twice).</summary>
+    [Id(35)] public Dictionary<string, long> MechanicEventsAppended { get; set; } = [];
+    /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>
+    [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
 }
 
 /// <summary>

@@ -22,21 +22,22 @@ public static partial class Validate
             ? value
             : throw LiveCommerceException.Invalid($"{name} must be 1..64 letters, digits or _ . : -");
 
+    /// <summary>Trimmed, NFC, invisible characters stripped; control and bidi characters refused (see TextHygiene).</summary>
     public static string Text(string? value, string name, int max)
     {
-        var trimmed = value?.Trim();
+        var trimmed = value is null ? null : Moderation.TextHygiene.Clean(value, name);
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > max)
             throw LiveCommerceException.Invalid($"{name} must be 1..{max} characters");
         return trimmed;
     }
 
     public static string Region(string? value) =>
-        value is not null && RegionPattern().IsMatch(value.ToUpperInvariant())
+        value is not null && RegionPattern().IsMatch(value.ToUpperInvariant()) && IsoCodes.Regions.Contains(value.ToUpperInvariant())
             ? value.ToUpperInvariant()
-            : throw LiveCommerceException.Invalid($"'{value}' is not an ISO 3166 alpha-2 region such as US");
+            : throw LiveCommerceException.Invalid($"'{ErrorText.Clip(value, 16)}' is not an ISO 3166 alpha-2 region such as US");
 
     public static string Currency(string? value) =>
-        value is not null && CurrencyPattern().IsMatch(value.ToUpperInvariant())
+        value is not null && CurrencyPattern().IsMatch(value.ToUpperInvariant()) && IsoCodes.Currencies.Contains(value.ToUpperInvariant())
             ? value.ToUpperInvariant()
             : throw LiveCommerceException.Invalid("currency must be an ISO 4217 code such as USD");
 
@@ -54,8 +55,8 @@ public static partial class Validate
     public static string? OptionalUrl(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        return value.Length <= 2048 && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        return PublicUrl.IsAcceptable(value)
             ? value
-            : throw LiveCommerceException.Invalid("imageUrl must be an absolute http(s) URL");
+            : throw LiveCommerceException.Invalid("imageUrl must be an absolute http(s) URL to a public host");
     }
 }

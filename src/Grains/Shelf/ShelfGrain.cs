@@ -3,6 +3,7 @@ using LiveCommerce.Errors;
 using LiveCommerce.Identity;
 using LiveCommerce.Persistence;
 using LiveCommerce.Rooms;
+using LiveCommerce.Telemetry;
 using Orleans.Concurrency;
 
 namespace LiveCommerce.Shelf;
@@ -39,13 +40,15 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     private readonly ShelfStock _stock;
     private readonly Outbox _outbox;
     private readonly FollowUpReminder _wakeUp;
+    private readonly LiveCommerceMetrics _metrics;
     private long _pushedVersion = -1;
 
-    public ShelfGrain([PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state, TimeProvider time)
+    public ShelfGrain([PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state, TimeProvider time, LiveCommerceMetrics metrics)
     {
         _state = state;
         _time = time;
-        _commit = new GroupCommit(WriteAsync);
+        _metrics = metrics;
+        _commit = new GroupCommit(WriteAsync, metrics, "shelf");
         _stock = new ShelfStock(() => _state.State.Books);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
@@ -169,6 +172,7 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     {
         var expired = _stock.ExpireDue(Now);
         if (expired.Count == 0) return;
+        _metrics.HoldsExpired(expired.Count);
         foreach (var orderId in expired) _outbox.Add(new OrderExpired(orderId));
         _ = Commit(changesView: true);
     }

@@ -4,18 +4,22 @@ using Microsoft.AspNetCore.Mvc;
 namespace LiveCommerce.Errors;
 
 /// <summary>Turns refusals into RFC 7807 problem+json with the protocol's stable <c>code</c>.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (code, detail) = exception switch
         {
-            LiveCommerceException e => (e.Code, e.Message),
-            BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, e.Message),
-            BadHttpRequestException e => (ErrorCodes.InvalidArgument, e.InnerException?.Message ?? e.Message),
+            LiveCommerceException e => (e.Code, ErrorText.Clip(e.Message, ErrorText.MaxMessage)),
+            BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "the request body is too large"),
+            // The framework's own wording names internal types: say what is wrong in the client's terms.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } =>
+                (ErrorCodes.InvalidArgument, $"the request body is not valid JSON for this endpoint (at {ErrorText.Clip(path)})"),
+            BadHttpRequestException => (ErrorCodes.InvalidArgument, "the request is not valid for this endpoint (check the body's JSON and the route's values)"),
             _ => (null, null),
         };
         if (code is null) return false;
+        logger.LogInformation("Refused {Method} {Path}: {Code}: {Reason}", context.Request.Method, context.Request.Path, code, detail);
 
         context.Response.StatusCode = ErrorStatus.Of(code);
         // Retryable: tell clients when to come back (PROTOCOL.md v1.1, `unavailable`).
@@ -46,6 +50,7 @@ public static class ErrorsSetup
                 context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
                 {
                     StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+                    StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
                     StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
                     StatusCodes.Status404NotFound => ErrorCodes.NotFound,
                     StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
@@ -55,5 +60,8 @@ public static class ErrorsSetup
                 };
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Refusals are expected: ProblemExceptionHandler logs them at Information; only real failures get the error log.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = context =>
+            context.Exception is LiveCommerceException or BadHttpRequestException);
     }
 }

@@ -34,7 +34,7 @@ public sealed class DemoRoomSeeder(IGrainFactory grains, IHostApplicationLifetim
             await room.AddProduct(host, new AddProductRequest { ProductId = "lamp", Name = "Desk lamp", Price = 39.90m, Currency = "USD", Stock = 120 });
             await room.Start(host);
             await room.Pin(host, "mug");
-            logger.LogInformation("Demo room '{RoomId}' is live (host token: POST /api/dev/token with userId {HostId}, role host)", RoomId, HostId);
+            logger.LogInformation("Demo room '{RoomId}' is live, hosted by {HostId}", RoomId, HostId);
         }
         catch (LiveCommerceException e) when (e.Code == ErrorCodes.Conflict)
         {

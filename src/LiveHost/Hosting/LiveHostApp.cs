@@ -3,6 +3,8 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Limits;
+using LiveCommerce.Operations;
 using LiveCommerce.Pages;
 using LiveCommerce.Realtime;
 using LiveCommerce.Rooms;
@@ -17,28 +19,34 @@ public static class LiveHostApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
         configure?.Invoke(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLiveServerLimits();
         builder.AddLiveSilo();
         builder.AddLiveIdentity();
         builder.AddLiveRealtime();
+        builder.AddLiveLimits();
         builder.AddLiveTranslation();
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
+        builder.AddLiveOperations();
         builder.Services.AddOpenApi();
         builder.AddDemoRoom();
 
         var app = builder.Build();
 
+        app.UseDrainingGate();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseInvalidTokenGate();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapLiveOpenApi();
         app.MapLiveHealthChecks();
         app.MapDevTokens();
         app.MapRooms();
@@ -47,7 +55,9 @@ public static class LiveHostApp
         app.MapAffiliates();
         app.MapVouchers();
         app.MapCommerce();
+        app.MapAuctionsAndGiveaways();
         app.MapLiveRealtime();
+        app.MapLiveOperations();
         app.MapLivePages();
         app.AnnounceUrls();
         return app;

@@ -13,8 +13,14 @@ public sealed class AuthOptions
     [Required] public string Issuer { get; set; } = "livecommerce";
     [Required] public string Audience { get; set; } = "livecommerce";
 
-    /// <summary><c>POST /api/dev/token</c>; when unset: on in Development and in the embedded default.</summary>
+    /// <summary>
+    /// <c>POST /api/dev/token</c> (anyone mints any role): when unset, on in Development only. Enabling
+    /// it elsewhere is logged as a warning at every start.
+    /// </summary>
     public bool? DevTokens { get; set; }
+
+    /// <summary>Tolerance for clocks that disagree, on expiry and not-before.</summary>
+    [Range(0, 300)] public int ClockSkewSeconds { get; set; } = 30;
 
     [Range(1, 60 * 24 * 30)] public int TokenLifetimeMinutes { get; set; } = 720;
 }

@@ -10,6 +10,20 @@ public static class CallerFromClaims
         var userId = user?.FindFirst(Claims.Subject)?.Value;
         if (user?.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(userId)) return Caller.Guest;
         var role = user.FindFirst(Claims.Role)?.Value;
-        return new Caller(userId, Roles.IsKnown(role) ? role! : Roles.Viewer, user.FindFirst(Claims.Name)?.Value, user.FindFirst(Claims.Region)?.Value);
+        return new Caller(userId, Roles.IsKnown(role) ? role! : Roles.Viewer, DisplayName(user.FindFirst(Claims.Name)?.Value), user.FindFirst(Claims.Region)?.Value);
+    }
+
+    /// <summary>A name claim that fails text hygiene (control or bidi characters, over 64) is dropped: the user id shows instead.</summary>
+    private static string? DisplayName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        try
+        {
+            return Rooms.Validate.Text(name, "name", 64);
+        }
+        catch (Errors.LiveCommerceException)
+        {
+            return null;
+        }
     }
 }

@@ -22,6 +22,8 @@ public static class DevTokenEndpoints
     public static void MapDevTokens(this WebApplication app)
     {
         if (!app.DevTokensEnabled()) return;
+        if (!app.Environment.IsDevelopment())
+            app.Logger.LogWarning("SECURITY: Auth:DevTokens is on in {Environment}: anyone can mint a host or moderator token. Turn it off unless this is a test deployment", app.Environment.EnvironmentName);
         app.MapPost("/api/dev/token", (DevTokenRequest request, TokenIssuer issuer) =>
         {
             var userId = Validate.Id(request.UserId, "userId");

@@ -1,4 +1,3 @@
-using LiveCommerce.Hosting;
 using LiveCommerce.Protocol;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ public static class IdentitySetup
                     IssuerSigningKey = key.Key,
                     NameClaimType = Claims.Name,
                     RoleClaimType = Claims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = TimeSpan.FromSeconds(auth.Value.ClockSkewSeconds),
                 };
                 jwt.Events = new JwtBearerEvents
                 {
@@ -38,12 +37,28 @@ public static class IdentitySetup
                             context.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = context =>
+                    {
+                        if (ClaimsProblem(context.Principal) is { } problem) context.Fail(new UnknownClaimException(problem));
+                        // The hub closes a connection when this passes (CloseOnAuthenticationExpiration).
+                        else context.Properties.ExpiresUtc = context.SecurityToken.ValidTo;
+                        return Task.CompletedTask;
+                    },
                 };
             });
     }
 
-    /// <summary>Dev tokens default to on in Development and in the embedded (no Redis) setup.</summary>
+    /// <summary>A signed token is still refused when its subject is not a valid id or its role is not one of ours.</summary>
+    private static string? ClaimsProblem(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var subjects = principal?.FindAll(Claims.Subject).ToList() ?? [];
+        if (subjects.Count != 1 || !Rooms.Validate.IsId(subjects[0].Value)) return "sub must be one user id";
+        var roles = principal!.FindAll(Claims.Role).ToList();
+        if (roles.Count > 1 || (roles.Count == 1 && !Roles.IsKnown(roles[0].Value))) return "unknown role";
+        return null;
+    }
+
+    /// <summary>Dev tokens are on in Development only, unless <c>Auth:DevTokens</c> says otherwise.</summary>
     public static bool DevTokensEnabled(this WebApplication app) =>
-        app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens
-        ?? (app.Environment.IsDevelopment() || app.Configuration.RedisConnectionString() is null);
+        app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens ?? app.Environment.IsDevelopment();
 }

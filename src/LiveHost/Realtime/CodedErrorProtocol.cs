@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using LiveCommerce.Errors;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -30,12 +31,41 @@ public sealed class CodedErrorProtocol(IHubProtocol inner) : IHubProtocol
     private static HubMessage Reword(HubMessage message)
     {
         if (message is not CompletionMessage { Error: { } error } completion) return message;
-        var at = error.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0) return message;
-        return new CompletionMessage(completion.InvocationId!, error[(at + Marker.Length)..], result: null, hasResult: false)
+        var reworded = Reword(error);
+        if (reworded is null) return message;
+        return new CompletionMessage(completion.InvocationId!, reworded, result: null, hasResult: false)
         {
             Headers = completion.Headers,
         };
+    }
+
+    /// <summary>
+    /// "…HubException: forbidden: …" → "forbidden: …"; an unknown method → <c>not_found</c>; arguments that
+    /// do not bind (wrong type or count, a number out of range, NaN...) → <c>invalid_argument</c>.
+    /// </summary>
+    public static string? Reword(string error)
+    {
+        var at = error.IndexOf(Marker, StringComparison.Ordinal);
+        var target = Target(error);
+        if (at >= 0)
+        {
+            var inner = error[(at + Marker.Length)..];
+            if (inner.StartsWith("Method does not exist", StringComparison.Ordinal))
+                return $"{ErrorCodes.NotFound}: the hub has no method '{target}'";
+            return inner;
+        }
+        if (error.StartsWith(BindingFailure, StringComparison.Ordinal))
+            return $"{ErrorCodes.InvalidArgument}: the arguments of '{target}' do not match its parameters (types, count or range)";
+        return null;
+    }
+
+    private const string BindingFailure = "Failed to invoke '";
+
+    private static string Target(string error)
+    {
+        var start = error.IndexOf('\'');
+        var end = start < 0 ? -1 : error.IndexOf('\'', start + 1);
+        return end < 0 ? "?" : ErrorText.Clip(error[(start + 1)..end]);
     }
 
     /// <summary>Wraps every registered hub protocol.</summary>

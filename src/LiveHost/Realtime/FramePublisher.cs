@@ -1,5 +1,6 @@
 using LiveCommerce.Protocol;
 using Microsoft.AspNetCore.SignalR;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Realtime;
@@ -13,6 +14,8 @@ namespace LiveCommerce.Realtime;
 public sealed class FramePublisher(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<RealtimeOptions> options,
+    PresenceTracker presence,
+    LiveCommerceMetrics metrics,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
     private sealed class RoomQueue
@@ -32,8 +35,13 @@ public sealed class FramePublisher(
             if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomQueue();
             foreach (var evt in events)
             {
-                if (evt.IsLogEvent) queue.Log.Add(evt);
-                else queue.State[evt.CoalesceKey] = evt;
+                if (evt.IsLogEvent)
+                {
+                    queue.Log.Add(evt);
+                    continue;
+                }
+                if (queue.State.TryGetValue(evt.CoalesceKey, out var superseded)) metrics.StateEventCoalesced(superseded.Type);
+                queue.State[evt.CoalesceKey] = evt;
             }
             if (queue.Sending) return;
             queue.Sending = true;
@@ -61,17 +69,23 @@ public sealed class FramePublisher(
                 queue.Log.Clear();
                 queue.State.Clear();
             }
-            try
-            {
-                await hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch });
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Could not send a frame of room {RoomId}", roomId);
-            }
+            // Not awaited: the group send writes synchronously to every connection that keeps up, and a
+            // connection that does not (its buffers full) gets its writes queued behind its own write lock
+            // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
+            // would hold the room's next frame for its slowest member.
+            Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch }), roomId);
+            metrics.FrameSent("room", batch.Length, presence.ConnectionsIn(roomId));
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
             if (_interval > TimeSpan.Zero) await Task.Delay(_interval);
         }
+    }
+
+    private void Observe(Task send, string roomId)
+    {
+        if (send.IsCompletedSuccessfully) return;
+        _ = send.ContinueWith(
+            t => logger.LogWarning(t.Exception, "Could not send a frame of room {RoomId}", roomId),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private async Task SendPersonalAsync(string userId, PersonalEvent evt)
@@ -79,6 +93,7 @@ public sealed class FramePublisher(
         try
         {
             await hub.Clients.User(userId).PersonalFrame(new PersonalFrame { Events = [evt] });
+            metrics.FrameSent("personal", 1, recipients: 1);
         }
         catch (Exception e)
         {

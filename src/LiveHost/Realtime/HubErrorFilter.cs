@@ -12,7 +12,7 @@ namespace LiveCommerce.Realtime;
 /// before any grain call, and a refusal from a grain becomes a HubException whose message starts with
 /// the protocol code (<c>forbidden: ...</c>).
 /// </summary>
-public sealed class HubErrorFilter : IHubFilter
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
 {
     // Room for the invocation envelope (type, id, target, framing) around the arguments.
     private const int EnvelopeBytes = 128;
@@ -27,7 +27,14 @@ public sealed class HubErrorFilter : IHubFilter
         }
         catch (LiveCommerceException e)
         {
-            throw new HubException($"{e.Code}: {e.Message}");
+            // An expected refusal: one line at Information, no stack trace (SignalR's own error log of it is filtered out).
+            logger.LogInformation("Refused {Method}: {Code}: {Reason}", context.HubMethodName, e.Code, ErrorText.Clip(e.Message, ErrorText.MaxMessage));
+            throw new HubException($"{e.Code}: {ErrorText.Clip(e.Message, ErrorText.MaxMessage)}");
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);
+            throw;
         }
     }
 

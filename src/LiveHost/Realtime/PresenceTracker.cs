@@ -1,3 +1,5 @@
+using LiveCommerce.Telemetry;
+
 namespace LiveCommerce.Realtime;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LiveCommerce.Realtime;
 /// their connections are here. Only transitions (a user's first connection in, last out) become
 /// report entries, gathered until the <see cref="PresenceReporter"/> takes them.
 /// </summary>
-public sealed class PresenceTracker
+public sealed class PresenceTracker(LiveCommerceMetrics metrics)
 {
     private sealed class RoomAudience
     {
@@ -14,6 +16,8 @@ public sealed class PresenceTracker
         public readonly HashSet<string> Left = [];
         public readonly HashSet<string> Visited = [];
         public int Guests;
+        /// <summary>Connections of this host in the room (users' and guests').</summary>
+        public int Connections;
         public int GuestJoins;
         public bool Dirty;
         public bool NeedsFull = true;
@@ -24,6 +28,8 @@ public sealed class PresenceTracker
     private readonly object _gate = new();
     private readonly Dictionary<string, RoomAudience> _rooms = [];
     private readonly Dictionary<string, HashSet<string>> _roomsPerConnection = [];
+    // Rooms each connection has ever joined, so that a guest's view counts once per connection however often it rejoins.
+    private readonly Dictionary<string, HashSet<string>> _visitedPerConnection = [];
 
     public string HostId { get; } = Guid.NewGuid().ToString("N");
 
@@ -36,10 +42,13 @@ public sealed class PresenceTracker
             if (!joined.Add(roomId)) return false;
             if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomAudience();
             room.Dirty = true;
+            room.Connections++;
+            metrics.ViewersJoined(1);
             if (userId is null)
             {
                 room.Guests++;
-                room.GuestJoins++;
+                if (!_visitedPerConnection.TryGetValue(connectionId, out var visited)) _visitedPerConnection[connectionId] = visited = [];
+                if (visited.Add(roomId)) room.GuestJoins++;
                 return true;
             }
             var count = room.ConnectionsPerUser.GetValueOrDefault(userId);
@@ -67,6 +76,7 @@ public sealed class PresenceTracker
     {
         lock (_gate)
         {
+            _visitedPerConnection.Remove(connectionId);
             if (!_roomsPerConnection.Remove(connectionId, out var joined)) return;
             foreach (var roomId in joined) LeaveRoom(roomId, userId);
         }
@@ -76,6 +86,8 @@ public sealed class PresenceTracker
     {
         var room = _rooms[roomId];
         room.Dirty = true;
+        room.Connections--;
+        metrics.ViewersJoined(-1);
         if (userId is null)
         {
             room.Guests--;
@@ -89,6 +101,12 @@ public sealed class PresenceTracker
         }
         room.ConnectionsPerUser.Remove(userId);
         if (!room.Joined.Remove(userId)) room.Left.Add(userId);
+    }
+
+    /// <summary>How many connections of this host have joined the room (the recipients of its frames here).</summary>
+    public int ConnectionsIn(string roomId)
+    {
+        lock (_gate) return _rooms.TryGetValue(roomId, out var room) ? room.Connections : 0;
     }
 
     /// <summary>The reports due now: changed rooms, rooms owed a full resend, and heartbeats.</summary>

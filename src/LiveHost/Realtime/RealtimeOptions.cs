@@ -18,4 +18,14 @@ public sealed class RealtimeOptions
 
     /// <summary>A room with viewers on this host hears from it at least this often, even with no change.</summary>
     [Range(1, 60)] public int PresenceHeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// A connection that stops reading is dropped after this long: a WebSocket whose send is stuck
+    /// (TransportSendTimeout), a long-polling client that stops polling (DisconnectTimeout). It may
+    /// reconnect and <c>Resume</c> what it missed.
+    /// </summary>
+    [Range(1, 120)] public int SlowConsumerSeconds { get; set; } = 5;
+
+    /// <summary>Bytes buffered per connection and direction between the hub and its transport before writes wait.</summary>
+    [Range(4 * 1024, 4 * 1024 * 1024)] public int TransportBufferBytes { get; set; } = 64 * 1024;
 }

@@ -1,6 +1,9 @@
 using LiveCommerce.Hosting;
+using LiveCommerce.Operations;
 using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace LiveCommerce.Realtime;
 
@@ -13,7 +16,9 @@ public static class RealtimeSetup
             {
                 // The 32 KiB rule is answered by HubErrorFilter with a code; this only stops abuse outright.
                 o.MaximumReceiveMessageSize = 1024 * 1024;
+                o.AddOperationsFilter();
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<Limits.HubLimitFilter>();
             })
             .AddJsonProtocol()
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
@@ -26,6 +31,12 @@ public static class RealtimeSetup
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"livecommerce:{serviceId}:");
             });
 
+        // A long-polling client that stops polling is dropped after this long (default 15 s).
+        builder.Services.AddOptions<ConnectionOptions>().Configure<IOptions<RealtimeOptions>>((connections, realtime) =>
+            connections.DisconnectTimeout = TimeSpan.FromSeconds(realtime.Value.SlowConsumerSeconds));
+        // SignalR logs every failed invocation, refusals included, as an error with a stack trace. HubErrorFilter
+        // logs refusals at Information and real failures as errors itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         CodedErrorProtocol.DecorateAll(builder.Services);
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<FramePublisher>();
@@ -35,5 +46,14 @@ public static class RealtimeSetup
     }
 
     public static void MapLiveRealtime(this WebApplication app) =>
-        app.MapHub<LiveHub>(LiveProtocol.HubPath);
+        app.MapHub<LiveHub>(LiveProtocol.HubPath, o =>
+        {
+            var realtime = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+            // A connection is closed when its token expires; the client reconnects with a fresh one.
+            o.CloseOnAuthenticationExpiration = true;
+            // Slow consumers: what one connection may hold in memory, and how long it may stall a send.
+            o.TransportMaxBufferSize = realtime.TransportBufferBytes;
+            o.ApplicationMaxBufferSize = realtime.TransportBufferBytes;
+            o.TransportSendTimeout = TimeSpan.FromSeconds(realtime.SlowConsumerSeconds);
+        });
 }

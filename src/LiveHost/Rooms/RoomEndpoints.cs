@@ -16,13 +16,13 @@ public static class RoomEndpoints
             var roomId = NewRoomId();
             var room = await grains.GetGrain<ILiveRoomGrain>(roomId).Create(user.ToCaller(), request);
             return Results.Created($"/api/rooms/{roomId}", room);
-        });
+        }).RequireRateLimiting(Limits.HttpRateLimits.CreateRoom);
 
         rooms.MapPost("/{roomId}/products", async (string roomId, AddProductRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var product = await Room(grains, roomId).AddProduct(user.ToCaller(), request);
             return Results.Created($"/api/rooms/{roomId}/products/{product.ProductId}", product);
-        });
+        }).RequireRateLimiting(Limits.HttpRateLimits.AddProduct);
 
         rooms.MapPost("/{roomId}/start", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             Room(grains, roomId).Start(user.ToCaller()));
@@ -30,8 +30,8 @@ public static class RoomEndpoints
         rooms.MapPost("/{roomId}/end", (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             Room(grains, roomId).End(user.ToCaller()));
 
-        rooms.MapGet("/", (IGrainFactory grains) =>
-            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).ListLive());
+        rooms.MapGet("/", (string? status, string? hostId, string? limit, IGrainFactory grains) =>
+            grains.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).List(RoomQuery.Parse(status, hostId, limit)));
 
         rooms.MapGet("/{roomId}", (string roomId, IGrainFactory grains) =>
             Room(grains, roomId).GetSnapshot());

@@ -45,12 +45,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public bool Supports(string feature) => Features.Contains(feature, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A browser context for one user (a guest when <paramref name="userId"/> is null), phone-sized by default.</summary>
-    public async Task<IPage> OpenAsync(string path, string? userId = null, string role = "viewer", string? region = null, bool phone = true)
+    public async Task<IPage> OpenAsync(string path, string? userId = null, string role = "viewer", string? region = null, bool phone = true, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.BaseUrl,
-            Locale = "en-US",
+            Locale = locale,
             ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,

@@ -47,7 +47,7 @@ public sealed class Buyer(string userId, string token, string roomId, Func<LiveH
                 if (_connection is not { State: HubConnectionState.Connected })
                 {
                     Reconnects++;
-                    await ConnectAsync(Host is { HasExited: false } same ? same : nextHost());
+                    await ConnectAsync(Host is { HasExited: false, Stopping: false } same ? same : nextHost());
                 }
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 var result = await _connection!.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, saleId, quantity, key, cts.Token);
@@ -64,9 +64,13 @@ public sealed class Buyer(string userId, string token, string roomId, Func<LiveH
         }
     }
 
-    /// <summary>A failure that says nothing about the purchase: the call did not reach the sale or its answer was lost.</summary>
+    /// <summary>
+    /// A failure that says nothing about the purchase: the call did not reach the sale, its answer was lost,
+    /// or the server said <c>unavailable</c> (retryable by the protocol, e.g. a host shutting down).
+    /// </summary>
     private static bool IsTransient(Exception e) =>
-        e is not HubException hub || !System.Text.RegularExpressions.Regex.IsMatch(hub.Message, "^[a-z_]+: ");
+        e is not HubException hub || hub.Message.StartsWith("unavailable: ", StringComparison.Ordinal)
+        || !System.Text.RegularExpressions.Regex.IsMatch(hub.Message, "^[a-z_]+: ");
 
     public async ValueTask DisposeAsync()
     {

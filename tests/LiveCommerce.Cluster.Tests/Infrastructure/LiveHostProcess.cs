@@ -121,6 +121,35 @@ public sealed class LiveHostProcess : IAsyncDisposable
         return (await Http.GetFromJsonAsync<ClusterView>(path, cts.Token))!;
     }
 
+    /// <summary>Set from the SIGTERM on until the host is started again: clients should go elsewhere.</summary>
+    public bool Stopping { get; private set; }
+
+    /// <summary>
+    /// A graceful stop, as an orchestrator does it: SIGTERM, then wait for the process to exit by itself.
+    /// Returns the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        Stopping = true;
+        if (_process is null || _process.HasExited) return _process?.ExitCode ?? 0;
+        if (Signal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"could not send SIGTERM to {Name} (pid {_process.Id})");
+        return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Starts the host again with the same ports and settings (after it exited) and waits until it is ready.</summary>
+    public async Task RestartAsync()
+    {
+        if (!HasExited) throw new InvalidOperationException($"{Name} is still running");
+        StartProcess();
+        await WaitReadyAsync();
+        Stopping = false;
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int pid, int signal);
+
     /// <summary>A crash: SIGKILL to the process, no graceful shutdown.</summary>
     public void Kill()
     {

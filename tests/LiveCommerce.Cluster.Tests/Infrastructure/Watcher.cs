@@ -41,6 +41,11 @@ public sealed class Watcher : IAsyncDisposable
     public long JoinedAtSeq { get; private set; }
     /// <summary>How often a frame's log event skipped past every seq held so far (opened a hole in the log).</summary>
     public int GapArrivals { get; private set; }
+    /// <summary>Reconnect notices received (the host is shutting down).</summary>
+    public int ReconnectNotices { get; private set; }
+    /// <summary>The current connection was told to reconnect, or was closed by the server: time to move.</summary>
+    public bool MustMove { get; private set; }
+
     /// <summary>Log events that came in by Resume rather than by a frame.</summary>
     public int ResumedEvents { get; private set; }
 
@@ -111,9 +116,31 @@ public sealed class Watcher : IAsyncDisposable
             lock (_gate) _personal.AddRange(frame.Events);
             Signal();
         });
+        connection.On<ReconnectNotice>(HubMethods.Reconnect, _ =>
+        {
+            lock (_gate)
+            {
+                ReconnectNotices++;
+                if (ReferenceEquals(connection, Connection)) MustMove = true;
+            }
+            Signal();
+        });
+        connection.Closed += _ =>
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(connection, Connection)) MustMove = true;
+            }
+            Signal();
+            return Task.CompletedTask;
+        };
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await connection.StartAsync(cts.Token);
-        Connection = connection;
+        lock (_gate)
+        {
+            Connection = connection;
+            MustMove = false;
+        }
         Host = host;
     }
 
@@ -200,8 +227,9 @@ public sealed class Watcher : IAsyncDisposable
     public async Task<TimeSpan> MoveToAsync(LiveHostProcess host, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        if (Connection is not null) await Connection.DisposeAsync();
-        Connection = null;
+        var old = Connection;
+        lock (_gate) Connection = null;
+        if (old is not null) await old.DisposeAsync();
         Exception? last = null;
         while (clock.Elapsed < timeout)
         {

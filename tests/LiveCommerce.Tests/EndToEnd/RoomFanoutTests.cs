@@ -12,8 +12,8 @@ public sealed class RoomFanoutTests : IAsyncLifetime
     private LiveServer _server = null!;
 
     public async Task InitializeAsync() =>
-        // 10 users × 20 comments in one burst needs a looser flood limit than the default.
-        _server = await LiveServer.StartAsync(new Dictionary<string, string> { ["Rooms:CommentsPerWindow"] = "50" });
+        // 10 users × 20 comments, and 5 users × ~1,000 like taps, in one burst need looser limits than the defaults.
+        _server = await LiveServer.StartAsync(new Dictionary<string, string> { ["Rooms:CommentsPerWindow"] = "50", ["Limits:LikeTapBurst"] = "5000" });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveCommerce.Persistence;
 using LiveCommerce.Realtime;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -33,9 +34,38 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Live);
             silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter(async call =>
+            {
+                if (Faults.Fails(call.InterfaceMethod.Name)) throw new InvalidOperationException($"injected fault: {call.InterfaceMethod.Name} on {call.TargetId}");
+                await call.Invoke();
+            });
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IRoomPublisher>(Publisher);
+            silo.Services.AddLiveCommerceMetrics();
             silo.Services.AddOptions<Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
+        }
+    }
+}
+
+/// <summary>Grain methods that fail while a test says so (an incoming call filter on the test silo).</summary>
+public static class Faults
+{
+    private static readonly ConcurrentDictionary<string, bool> Failing = new();
+
+    public static bool Fails(string method) => Failing.ContainsKey(method);
+
+    /// <summary>Until disposed, every call of these grain methods throws before it reaches the grain.</summary>
+    public static IDisposable Inject(params string[] methods)
+    {
+        foreach (var method in methods) Failing[method] = true;
+        return new Healing(methods);
+    }
+
+    private sealed class Healing(string[] methods) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var method in methods) Failing.TryRemove(method, out _);
         }
     }
 }

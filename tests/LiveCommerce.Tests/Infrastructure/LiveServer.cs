@@ -40,6 +40,8 @@ public sealed class LiveServer : IAsyncDisposable
             $"--Orleans:GatewayPort={FreePort.Next()}",
             $"--Orleans:ClusterId=test-{Guid.NewGuid():N}",
             "--Demo:SeedRoom=false",
+            // Tests mint tokens through the dev endpoint; the host runs as Production, so it is asked for.
+            "--Auth:DevTokens=true",
             "--Logging:LogLevel:Default=Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) args.Add($"--{key}={value}");

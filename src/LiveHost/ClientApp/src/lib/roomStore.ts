@@ -9,6 +9,8 @@ import type {
 import { LiveLink, type LinkState } from './hub';
 import { ApiError, toApiError } from './api';
 import { signOut, type Identity } from './auth';
+import { money } from './format';
+import { currentLang } from './i18n';
 
 export const MAX_COMMENTS = 80;
 const KEEP_ENDED = 5;
@@ -240,7 +242,7 @@ export class RoomStore {
       case 'comment': this.addComment(d); break; // a shadow-banned author still sees their own comments
       case 'outbid':
         this.patch(this.auctions, d.auctionId, { currentBid: d.currentBid, minNextBid: d.minNextBid });
-        this.notify('error', 'auction.outbid', { amount: d.currentBid });
+        this.notify('error', 'auction.outbid', { amount: money(d.currentBid, this.auctions.get(d.auctionId)?.currency, currentLang()) });
         break;
       case 'auctionWon': this.orders.set(d.order.orderId, d.order); this.notify('good', 'auction.won'); break;
       case 'giveawayWon': if (d.order) this.orders.set(d.order.orderId, d.order); this.notify('good', 'giveaway.won', { prize: d.prize }); break;

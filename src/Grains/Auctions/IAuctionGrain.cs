@@ -1,0 +1,16 @@
+using LiveCommerce.Identity;
+
+namespace LiveCommerce.Auctions;
+
+/// <summary>One auction, keyed <c>{roomId}.a{n}</c>: its bid book, its clock and its end.</summary>
+[Alias("IAuctionGrain")]
+public interface IAuctionGrain : IGrainWithStringKey
+{
+    [Alias("Start")] Task<Auction> Start(Caller caller, StartAuctionRequest request);
+    [Alias("Bid")] Task<BidResult> Bid(Caller caller, decimal amount, decimal? maxAmount);
+    [Alias("Cancel")] Task Cancel(Caller caller);
+    /// <summary>The auction with its public price history (no maxima).</summary>
+    [Alias("Get")] Task<AuctionDetails> Get();
+    /// <summary>The clock's callback: ends the auction when its time is up.</summary>
+    [Alias("WakeUp"), Orleans.Concurrency.OneWay] Task WakeUp();
+}

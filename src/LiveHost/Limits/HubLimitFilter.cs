@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using LiveCommerce.Identity;
+using LiveCommerce.Protocol;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveCommerce.Limits;
+
+/// <summary>
+/// Every hub call spends tokens from its connection's bucket (per-method costs); joins, likes and comments
+/// have their own limits on top. A refusal is <c>rate_limited: ...; retry in N s</c> and reaches no grain.
+/// Guests cannot like or comment, so those limits key on the signed-in user.
+/// </summary>
+public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
+{
+    private static readonly object Key = new();
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        context.Context.Items[Key] = limits.ForConnection();
+        return next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        try
+        {
+            await next(context, exception);
+        }
+        finally
+        {
+            if (context.Context.Items.Remove(Key, out var connection)) ((HubLimits.Connection)connection!).Dispose();
+        }
+    }
+
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var connection = (HubLimits.Connection)context.Context.Items[Key]!;
+        var method = context.HubMethodName;
+        var cost = limits.CostOf(method);
+        if (cost > 0) Spend(connection.Calls.AttemptAcquire(cost), "too many calls on this connection");
+
+        if (method is HubMethods.JoinRoom or HubMethods.Resume)
+            Spend(connection.Joins.AttemptAcquire(), "too many room joins on this connection");
+
+        var caller = context.Context.User.ToCaller();
+        if (!caller.IsGuest)
+        {
+            if (method == HubMethods.Like && context.HubMethodArguments is [_, int taps] && taps is > 0 and <= LiveProtocol.MaxTapsPerLike)
+                Spend(limits.LikeTaps(caller, taps), "too many likes");
+            else if (method == HubMethods.SendComment)
+                Spend(limits.Comment(caller), "too many comments across rooms");
+        }
+        return next(context);
+    }
+
+    /// <summary>Runs inside HubErrorFilter, which turns the refusal into <c>rate_limited: ...</c>.</summary>
+    private static void Spend(RateLimitLease lease, string what)
+    {
+        using (lease)
+        {
+            if (!lease.IsAcquired) throw RateLimitRefusal.Refuse(what, RateLimitRefusal.RetryAfter(lease, TimeSpan.FromSeconds(1)));
+        }
+    }
+}

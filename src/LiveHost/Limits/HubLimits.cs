@@ -1,0 +1,81 @@
+using System.Threading.RateLimiting;
+using LiveCommerce.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LiveCommerce.Limits;
+
+/// <summary>
+/// The limiters behind <see cref="HubLimitFilter"/>: per connection (its call budget and its joins) and per
+/// user on this host (like taps, comments across rooms). Per-user limiters are partitioned and dropped
+/// when idle, so memory follows the active users, not everyone ever seen.
+/// </summary>
+public sealed class HubLimits : IDisposable
+{
+    private readonly LimitOptions _options;
+    private readonly PartitionedRateLimiter<string> _likeTaps;
+    private readonly PartitionedRateLimiter<string> _comments;
+
+    public HubLimits(IOptions<LimitOptions> options)
+    {
+        _options = options.Value;
+        var o = _options;
+        _likeTaps = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = o.LikeTapBurst,
+            TokensPerPeriod = o.LikeTapsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        _comments = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetSlidingWindowLimiter(user, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = o.CommentsAcrossRooms,
+            Window = TimeSpan.FromSeconds(o.CommentWindowSeconds),
+            SegmentsPerWindow = Math.Min(10, o.CommentWindowSeconds),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    }
+
+    /// <summary>The limiters of one connection, made when it connects and disposed when it goes.</summary>
+    public sealed class Connection(LimitOptions o) : IDisposable
+    {
+        public TokenBucketRateLimiter Calls { get; } = new(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = o.HubBurst,
+            TokensPerPeriod = o.HubTokensPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+        public SlidingWindowRateLimiter Joins { get; } = new(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = o.JoinsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+        public void Dispose()
+        {
+            Calls.Dispose();
+            Joins.Dispose();
+        }
+    }
+
+    public Connection ForConnection() => new(_options);
+
+    public int CostOf(string method) => _options.MethodCosts.GetValueOrDefault(method, 1);
+
+    public RateLimitLease LikeTaps(Caller caller, int taps) => _likeTaps.AttemptAcquire(caller.UserId!, taps);
+
+    public RateLimitLease Comment(Caller caller) => _comments.AttemptAcquire(caller.UserId!);
+
+    public void Dispose()
+    {
+        _likeTaps.Dispose();
+        _comments.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LiveCommerce.Protocol;
+using LiveCommerce.Realtime;
+using LiveCommerce.Telemetry;
+using LiveCommerce.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LiveCommerce.Tests.Operations;
+
+/// <summary>One hub invocation is one trace: SignalR's span (with room and method) → grain call spans → the group-commit write.</summary>
+public sealed class TracingTests
+{
+    [Fact]
+    public async Task A_comment_is_traced_from_the_hub_through_the_room_grain_to_its_storage_write()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Microsoft.AspNetCore.SignalR", StringComparison.Ordinal)
+                || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) || source.Name == LiveCommerceMetrics.MeterName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var server = await LiveServer.StartAsync();
+        var (roomId, _) = await server.CreateLiveRoomAsync("tracer");
+        await using var viewer = await server.ConnectAsync(server.Token("viewer1"));
+        await viewer.JoinAsync(roomId);
+
+        await viewer.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, "traced");
+
+        Activity? hub = null;
+        for (var i = 0; i < 100 && hub is null; i++)
+        {
+            hub = stopped.FirstOrDefault(a => a.GetTagItem(LiveCommerceMetrics.RoomKey) as string == roomId
+                && a.GetTagItem(LiveCommerceMetrics.MethodKey) as string == HubMethods.SendComment);
+            if (hub is null) await Task.Delay(50);
+        }
+        Assert.NotNull(hub);
+        Assert.Equal("Microsoft.AspNetCore.SignalR.Server", hub.Source.Name);
+        var trace = stopped.Where(a => a.TraceId == hub.TraceId).ToList();
+        var grainCall = Assert.Single(trace, a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && a.ParentSpanId == hub.SpanId
+            && a.DisplayName.Contains("Comment", StringComparison.Ordinal));
+        var write = Assert.Single(trace, a => a.OperationName == "group_commit room");
+        Assert.Equal(1, write.GetTagItem("livecommerce.group_commit.batch.size"));
+        Assert.True(IsBelow(write, grainCall, trace), $"the write is not under the grain call: {string.Join(", ", trace.Select(a => $"{a.Source.Name}/{a.DisplayName}"))}");
+    }
+
+    private static bool IsBelow(Activity child, Activity ancestor, List<Activity> trace)
+    {
+        for (var current = child; current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
+            if (current.ParentSpanId == ancestor.SpanId) return true;
+        return false;
+    }
+}
