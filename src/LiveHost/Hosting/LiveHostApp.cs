@@ -3,6 +3,7 @@ using LiveCommerce.Commerce;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Info;
 using LiveCommerce.Limits;
 using LiveCommerce.Operations;
 using LiveCommerce.Pages;
@@ -29,6 +30,7 @@ public static class LiveHostApp
         builder.AddLiveRealtime();
         builder.AddLiveLimits();
         builder.AddLiveTranslation();
+        builder.Services.AddServerFeature("affiliates").AddServerFeature("vouchers").AddServerFeature("replay");
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.AddLiveOperations();
