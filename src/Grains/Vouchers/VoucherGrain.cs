@@ -29,6 +29,7 @@ public sealed class VoucherGrain : Grain, IVoucherGrain, IRemindable
     private readonly Outbox _outbox;
     private readonly FollowUpReminder _wakeUp;
     private IGrainTimer? _retry;
+    private bool _reminderKept;
 
     public VoucherGrain([PersistentState("voucher", StorageNames.Live)] IPersistentState<VoucherState> state, TimeProvider time)
     {
@@ -89,7 +90,11 @@ public sealed class VoucherGrain : Grain, IVoucherGrain, IRemindable
     public Task<Voucher?> GetForBuyer(string buyerId) =>
         Task.FromResult(S.Issue?.BuyerId == buyerId ? Current() : null);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => FollowUpAsync(CancellationToken.None);
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminderKept = true; // a reminder of an earlier activation: let the next pass unregister it
+        return FollowUpAsync(CancellationToken.None);
+    }
 
     private async Task WriteAsync()
     {
@@ -108,7 +113,12 @@ public sealed class VoucherGrain : Grain, IVoucherGrain, IRemindable
             _retry?.Dispose();
             _retry = null;
         }
-        await _wakeUp.KeepAsync(_outbox.HasPending);
+        // Most vouchers never have a follow-up pending: no reminder calls for them.
+        if (_outbox.HasPending || _reminderKept)
+        {
+            _reminderKept = _outbox.HasPending;
+            await _wakeUp.KeepAsync(_outbox.HasPending);
+        }
     }
 
     private Task DeliverAsync(FollowUp followUp) => followUp switch

@@ -4,6 +4,7 @@ using LiveCommerce.Coupons;
 using LiveCommerce.Errors;
 using LiveCommerce.Health;
 using LiveCommerce.Identity;
+using LiveCommerce.Info;
 using LiveCommerce.Limits;
 using LiveCommerce.Operations;
 using LiveCommerce.Pages;
@@ -31,6 +32,7 @@ public static class LiveHostApp
         builder.AddLiveCoupons();
         builder.AddLiveLimits();
         builder.AddLiveTranslation();
+        builder.Services.AddServerFeature("affiliates").AddServerFeature("vouchers").AddServerFeature("replay");
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.AddLiveOperations();

@@ -1,5 +1,6 @@
 using LiveCommerce.Errors;
 using LiveCommerce.Hosting;
+using LiveCommerce.Info;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,7 @@ public static class TranslationSetup
             });
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton<CommentTranslator>();
+        builder.Services.AddServerFeature("translation", services => services.GetRequiredService<IOptions<TranslationOptions>>().Value.Enabled);
     }
 
     public static void MapTranslation(this WebApplication app) =>

@@ -85,6 +85,8 @@ public sealed class TranslationTests(ApertiumFixture fixture) : IClassFixture<Ap
         Assert.Contains(new LanguagePair { SourceLanguage = "en", TargetLanguage = "es" }, pairs);
         Assert.Contains(new LanguagePair { SourceLanguage = "es", TargetLanguage = "en" }, pairs);
         Assert.Equal(pairs.Length, pairs.Distinct().Count());
+        var features = (await Server.Http.GetFromJsonAsync<JsonElement>("/api/info")).GetProperty("features").EnumerateArray().Select(f => f.GetString());
+        Assert.Contains("translation", features);
     }
 
     private async Task<(string RoomId, string HostToken)> CreateRoomAsync(string language)
@@ -138,5 +140,8 @@ public sealed class TranslatorDownTests
         var sent = await host.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, "Hello");
         await HubAssert.FailsWith("unavailable", () => TranslationTests.Translate(host, roomId, [sent.CommentId], "es"));
         Assert.Empty((await server.Http.GetFromJsonAsync<LanguagePair[]>("/api/translation/languages"))!);
+        var features = (await server.Http.GetFromJsonAsync<JsonElement>("/api/info")).GetProperty("features").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.DoesNotContain("translation", features);
+        Assert.Contains("replay", features);
     }
 }
