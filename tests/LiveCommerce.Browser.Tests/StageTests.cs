@@ -111,8 +111,8 @@ public sealed class StageTests(BrowserFixture fx)
         await viewer.GetByTestId("checkout").ClickAsync();
         var order = viewer.GetByTestId("cart").GetByTestId("order");
         await Expect(order).ToHaveAttributeAsync("data-status", "pendingPayment");
-        // PROTOCOL.md: the order carries the coupon's discount. BuyerGrain.Checkout on main does not yet apply
-        // it (the order is $10.00), so the order total is not asserted here until the server does.
+        // PROTOCOL.md: the order carries the coupon's discount.
+        await Expect(order.GetByTestId("order-total")).ToHaveAttributeAsync("data-total", "9");
         await Expect(order).ToContainTextAsync("Product p1 × 1");
         await order.GetByTestId("pay").ClickAsync();
         await Expect(viewer.GetByTestId("cart-done")).ToBeVisibleAsync();

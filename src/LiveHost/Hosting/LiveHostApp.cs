@@ -32,7 +32,8 @@ public static class LiveHostApp
         builder.AddLiveCoupons();
         builder.AddLiveLimits();
         builder.AddLiveTranslation();
-        builder.Services.AddServerFeature("affiliates").AddServerFeature("vouchers").AddServerFeature("replay");
+        builder.Services.AddServerFeature("affiliates").AddServerFeature("vouchers").AddServerFeature("replay")
+            .AddServerFeature("auctions").AddServerFeature("giveaways");
         builder.AddLiveErrors();
         builder.AddLiveHealthChecks();
         builder.AddLiveOperations();

@@ -47,7 +47,9 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         {
             if (method == HubMethods.Like && context.HubMethodArguments is [_, int taps] && taps is > 0 and <= LiveProtocol.MaxTapsPerLike)
                 Spend(limits.LikeTaps(caller, taps), "too many likes");
-            else if (method == HubMethods.SendComment)
+            // Hosts and moderators stream and answer in bursts (PROTOCOL.md exempts them from the room's
+            // comment limit); the across-rooms limit is for viewer accounts spraying many rooms.
+            else if (method == HubMethods.SendComment && caller.Role is Roles.Viewer)
                 Spend(limits.Comment(caller), "too many comments across rooms");
         }
         return next(context);

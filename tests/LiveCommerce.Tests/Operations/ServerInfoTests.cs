@@ -21,7 +21,11 @@ public sealed class ServerInfoTests
         Assert.Equal("LiveCommerce", info!["name"].GetString());
         Assert.Equal("1.1", info["protocol"].GetString());
         Assert.Matches(@"^\d+\.\d+\.\d+", info["version"].GetString());
-        Assert.Equal(["auctions", "heartbeat"], info["features"].EnumerateArray().Select(f => f.GetString()));
+        var features = info["features"].EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains("auctions", features);
+        Assert.Contains("heartbeat", features);
+        Assert.DoesNotContain("translation", features); // registered off (and no provider configured)
+        Assert.Equal(features.Distinct().Order(StringComparer.Ordinal), features); // once each, sorted
     }
 
     [Fact]

@@ -130,7 +130,7 @@ export function OrderCard({ store, order }: { store: RoomStore; order: Order }) 
       </div>
       {order.lines.map(l => <div key={l.productId} class="row between small"><span>{l.name} × {l.quantity}</span><span>{price(l.unitPrice * l.quantity, order.currency)}</span></div>)}
       {!!order.discount && <div class="row between small"><span>{t('cart.discount')}</span><span>−{price(order.discount, order.currency)}</span></div>}
-      <div class="row between"><span>{t('cart.total')}</span><b>{price(order.total, order.currency)}</b></div>
+      <div class="row between"><span>{t('cart.total')}</span><b data-testid="order-total" data-total={order.total}>{price(order.total, order.currency)}</b></div>
       {held && (
         <div class="row between">
           <Countdown testId="hold" to={order.holdExpiresAt} label="order.holdEnds" />
