@@ -15,7 +15,8 @@ public sealed class ViewerPageTests(BrowserFixture fx)
         var home = await fx.OpenAsync("/");
         await Expect(home.GetByTestId("live-rooms")).ToContainTextAsync("LiveCommerce demo room");
         await home.GetByTestId("live-rooms").GetByRole(AriaRole.Link).First.ClickAsync();
-        await home.WaitForURLAsync("**/r/demo");
+        // Commit, not load: the assertions below wait for what matters, and load may wait on media.
+        await home.WaitForURLAsync("**/r/demo", new() { WaitUntil = WaitUntilState.Commit });
         var page = home;
 
         await Expect(page.GetByTestId("pinned")).ToContainTextAsync("Studio mug");

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using LiveCommerce.Errors;
 using LiveCommerce.Protocol;
 using LiveCommerce.Rooms;
+using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -23,9 +24,11 @@ public sealed class CommentTranslator : IDisposable
     private readonly TranslationOptions _options;
     private readonly PartitionedRateLimiter<string> _perConnection;
     private readonly HybridCacheEntryOptions _entry;
+    private readonly LiveCommerceMetrics _metrics;
 
-    public CommentTranslator(ITranslator translator, HybridCache cache, IGrainFactory grains, IOptions<TranslationOptions> options)
+    public CommentTranslator(ITranslator translator, HybridCache cache, IGrainFactory grains, IOptions<TranslationOptions> options, LiveCommerceMetrics metrics)
     {
+        _metrics = metrics;
         _translator = translator;
         _cache = cache;
         _grains = grains;
@@ -61,13 +64,29 @@ public sealed class CommentTranslator : IDisposable
             async (i, cancel) =>
             {
                 var comment = window.Comments[i];
+                var called = false;
                 var translated = source == target
                     ? new Translated(comment.Text, source)
                     : await _cache.GetOrCreateAsync(
                         CacheKey(roomId!, comment.CommentId, target, comment.Text),
                         (comment.Text, source, target),
-                        (args, token) => new ValueTask<Translated>(_translator.TranslateAsync(args.Text, args.source, args.target, token)),
+                        async (args, token) =>
+                        {
+                            called = true;
+                            try
+                            {
+                                var answer = await _translator.TranslateAsync(args.Text, args.source, args.target, token);
+                                _metrics.TranslationCalled(succeeded: true);
+                                return answer;
+                            }
+                            catch
+                            {
+                                _metrics.TranslationCalled(succeeded: false);
+                                throw;
+                            }
+                        },
                         _entry, cancellationToken: cancel);
+                if (source != target && !called) _metrics.TranslationCacheHit();
                 results[i] = new TranslatedComment
                 {
                     CommentId = comment.CommentId,
