@@ -1,7 +1,6 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveCommerce.LoadTests.Baseline;

@@ -1,4 +1,4 @@
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

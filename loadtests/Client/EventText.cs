@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
 
 namespace LiveCommerce.LoadTests.Client;
 

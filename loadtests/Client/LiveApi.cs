@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.LoadTests.Client;
 

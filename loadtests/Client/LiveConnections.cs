@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
 
 namespace LiveCommerce.LoadTests.Reporting;
 

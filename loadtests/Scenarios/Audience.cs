@@ -1,8 +1,8 @@
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Simulations;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.LoadTests.Scenarios;

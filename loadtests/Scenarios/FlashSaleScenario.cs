@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Simulations;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.LoadTests.Scenarios;

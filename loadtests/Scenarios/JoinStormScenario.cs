@@ -1,6 +1,6 @@
 using LiveCommerce.LoadTests.Engine;
-using Microsoft.AspNetCore.SignalR.Client;
 using LiveCommerce.LoadTests.Simulations;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.LoadTests.Scenarios;
 
@@ -67,7 +67,7 @@ public sealed class JoinStormScenario : IScenario
                 try
                 {
                     await ctx.Connections.StartAsync(v.Connection, ctx.Token);
-                    await v.Connection.InvokeAsync<Rooms.RoomSnapshot>(Protocol.HubMethods.JoinRoom, roomId, ctx.Token);
+                    await v.Connection.InvokeAsync<LiveCommerce.Contracts.Rooms.RoomSnapshot>(LiveCommerce.Contracts.Protocol.HubMethods.JoinRoom, roomId, ctx.Token);
                     rejoin.Ok(Clock.NowUs - started);
                 }
                 catch (Exception e) when (!ctx.Token.IsCancellationRequested)

@@ -1,8 +1,8 @@
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.LoadTests.Client;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Simulations;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.LoadTests.Scenarios;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Reporting;
 

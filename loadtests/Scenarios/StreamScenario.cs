@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 using LiveCommerce.LoadTests.Client;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Simulations;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.LoadTests.Scenarios;

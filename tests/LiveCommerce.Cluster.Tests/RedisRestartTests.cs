@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using LiveCommerce.Cluster.Tests.Infrastructure;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LiveCommerce.Cluster.Tests.Infrastructure;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using LiveCommerce.Cluster.Tests.Infrastructure;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
@@ -206,14 +206,14 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
         Assert.Equal(0, ended.Remaining);
         Assert.Equal(FlashSaleStatus.Ended, ended.Status);
         Assert.Equal(20, snapshot.Products.Single(p => p.ProductId == "p1").Stock);
-        await watcher.WaitUntilAsync(w => w.Log.Any(e => e.Type == Realtime.EventTypes.FlashSaleEnded), Settle, "the watcher to hear the sale end");
-        await watcher.WaitUntilAsync(w => w.LatestState<Realtime.StockData>(Realtime.EventTypes.Stock)?.Remaining == 0, Settle, "the watcher to see stock 0");
+        await watcher.WaitUntilAsync(w => w.Log.Any(e => e.Type == Contracts.Realtime.EventTypes.FlashSaleEnded), Settle, "the watcher to hear the sale end");
+        await watcher.WaitUntilAsync(w => w.LatestState<Contracts.Realtime.StockData>(Contracts.Realtime.EventTypes.Stock)?.Remaining == 0, Settle, "the watcher to see stock 0");
 
         // A personal event reaches the buyer's connections on both hosts.
         var mine = reserved.Where(r => r.b == firstDevice).Select(r => r.Item3.OrderId!).Distinct().ToList();
         if (mine.Count > 0)
-            await secondDevice.WaitUntilAsync(w => mine.All(id => w.Personal.Any(p => p.Type == Realtime.EventTypes.OrderUpdated
-                && EventData.Read<Realtime.OrderUpdatedData>(p.Data).Order.OrderId == id)), Settle, "b0's second device to hear of its orders");
+            await secondDevice.WaitUntilAsync(w => mine.All(id => w.Personal.Any(p => p.Type == Contracts.Realtime.EventTypes.OrderUpdated
+                && EventData.Read<Contracts.Realtime.OrderUpdatedData>(p.Data).Order.OrderId == id)), Settle, "b0's second device to hear of its orders");
         output.WriteLine($"b0 reserved {mine.Count} units; its second device heard {secondDevice.Personal.Length} personal events");
         foreach (var buyer in crowd) await buyer.DisposeAsync();
     }
@@ -235,8 +235,8 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
         var cart = await devices[2].Connection!.InvokeAsync<Cart>(HubMethods.AddToCart, roomId, "p1", 2);
         Assert.Equal(2, cart.Lines.Single().Quantity);
         foreach (var device in devices)
-            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Realtime.EventTypes.CartUpdated
-                && EventData.Read<Realtime.CartUpdatedData>(p.Data).Cart.Lines.Sum(l => l.Quantity) == 2), Settle, $"{device.Name} to hear the cart change");
+            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Contracts.Realtime.EventTypes.CartUpdated
+                && EventData.Read<Contracts.Realtime.CartUpdatedData>(p.Data).Cart.Lines.Sum(l => l.Quantity) == 2), Settle, $"{device.Name} to hear the cart change");
         // An order (from a flash sale; see docs/cluster.md about Checkout) is announced to every device too.
         var seller = await Watcher.ConnectOnlyAsync("seller2", hosts[1], hostToken);
         _watchers.Add(seller);
@@ -245,8 +245,8 @@ public sealed class ThreeHostClusterTests(ThreeHostFixture fixture, ITestOutputH
         var bought = await devices[1].Connection!.InvokeAsync<PurchaseResult>(HubMethods.BuyFlashSale, roomId, sale.SaleId, 1, "buy-1");
         Assert.Equal(PurchaseStatus.Reserved, bought.Status);
         foreach (var device in devices)
-            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Realtime.EventTypes.OrderUpdated
-                && EventData.Read<Realtime.OrderUpdatedData>(p.Data).Order.OrderId == bought.OrderId), Settle, $"{device.Name} to hear of the order");
+            await device.WaitUntilAsync(w => w.Personal.Any(p => p.Type == Contracts.Realtime.EventTypes.OrderUpdated
+                && EventData.Read<Contracts.Realtime.OrderUpdatedData>(p.Data).Order.OrderId == bought.OrderId), Settle, $"{device.Name} to hear of the order");
     }
 
     private async Task<Watcher> Join(string name, LiveHostProcess host, string roomId, string? token, string protocol = "json")

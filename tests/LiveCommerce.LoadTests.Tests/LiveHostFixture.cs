@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using LiveCommerce.Hosting;
+using LiveCommerce.LiveHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

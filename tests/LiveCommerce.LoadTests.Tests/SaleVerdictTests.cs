@@ -1,4 +1,6 @@
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.LiveHost.Commerce;
 using LiveCommerce.LoadTests.Reporting;
 
 namespace LiveCommerce.LoadTests.Tests;

@@ -1,4 +1,4 @@
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 
 namespace LiveCommerce.Client.Cli;
 

@@ -1,4 +1,4 @@
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Cli;
 

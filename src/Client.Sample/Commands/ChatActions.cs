@@ -1,6 +1,6 @@
 using LiveCommerce.Client.Output;
 using LiveCommerce.Client.Session;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 
 namespace LiveCommerce.Client.Commands;
 

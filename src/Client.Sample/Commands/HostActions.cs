@@ -1,8 +1,8 @@
 using LiveCommerce.Client.Cli;
 using LiveCommerce.Client.Output;
 using LiveCommerce.Client.Session;
-using LiveCommerce.Commerce;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using LiveCommerce.Client.Cli;
 using LiveCommerce.Client.Output;
 using LiveCommerce.Client.Session;
-using LiveCommerce.Identity;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Commands;
 

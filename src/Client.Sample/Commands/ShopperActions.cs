@@ -1,6 +1,6 @@
 using LiveCommerce.Client.Output;
 using LiveCommerce.Client.Session;
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
 
 namespace LiveCommerce.Client.Commands;
 

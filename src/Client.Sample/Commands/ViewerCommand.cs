@@ -2,7 +2,7 @@ using System.CommandLine;
 using LiveCommerce.Client.Cli;
 using LiveCommerce.Client.Output;
 using LiveCommerce.Client.Session;
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Identity;
 
 namespace LiveCommerce.Client.Commands;
 

@@ -1,5 +1,5 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Connection;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Output;
 

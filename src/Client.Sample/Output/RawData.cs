@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 using MessagePack;
 
 namespace LiveCommerce.Client.Output;

@@ -1,6 +1,6 @@
 using LiveCommerce.Client.Output;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Session;
 

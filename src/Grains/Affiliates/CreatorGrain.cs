@@ -1,6 +1,7 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Affiliates;
+namespace LiveCommerce.Grains.Affiliates;
 
 [GenerateSerializer, Alias("CreatorState")]
 public sealed class CreatorState

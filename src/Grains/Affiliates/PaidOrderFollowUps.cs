@@ -1,8 +1,9 @@
-using LiveCommerce.Persistence;
-using LiveCommerce.Rooms;
-using LiveCommerce.Vouchers;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Affiliates;
+namespace LiveCommerce.Grains.Affiliates;
 
 /// <summary>What an order keeps of each product's terms when it is placed, to settle them when it is paid.</summary>
 [GenerateSerializer, Immutable, Alias("LineTerms")]

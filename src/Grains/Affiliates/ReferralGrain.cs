@@ -1,9 +1,10 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Affiliates;
+namespace LiveCommerce.Grains.Affiliates;
 
 [GenerateSerializer, Alias("ReferralState")]
 public sealed class ReferralState

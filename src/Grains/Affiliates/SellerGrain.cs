@@ -1,7 +1,8 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Affiliates;
+namespace LiveCommerce.Grains.Affiliates;
 
 [GenerateSerializer, Alias("SellerState")]
 public sealed class SellerState

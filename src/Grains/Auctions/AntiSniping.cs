@@ -1,4 +1,5 @@
-namespace LiveCommerce.Auctions;
+
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>
 /// The clock rule: unless sudden death, a bid that changes the leader or the visible price with less

@@ -1,17 +1,20 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Auctions;
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>
 /// One live auction (PROTOCOL.md, "Live auctions"). A bid is judged and applied in one synchronous

@@ -1,7 +1,8 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Auctions;
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>What the host set when the auction started.</summary>
 [GenerateSerializer, Immutable, Alias("AuctionTerms")]

@@ -1,4 +1,6 @@
-namespace LiveCommerce.Auctions;
+using LiveCommerce.Contracts.Auctions;
+
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>
 /// The bids of one auction and the rule that turns them into a leader and a visible price

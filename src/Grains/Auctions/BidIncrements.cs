@@ -1,4 +1,5 @@
-namespace LiveCommerce.Auctions;
+
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>The minimum increment table of PROTOCOL.md ("Live auctions"), in currency units.</summary>
 public static class BidIncrements

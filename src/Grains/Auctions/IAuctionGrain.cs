@@ -1,6 +1,7 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Auctions;
+namespace LiveCommerce.Grains.Auctions;
 
 /// <summary>One auction, keyed <c>{roomId}.a{n}</c>: its bid book, its clock and its end.</summary>
 [Alias("IAuctionGrain")]

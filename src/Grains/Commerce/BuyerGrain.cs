@@ -1,13 +1,16 @@
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 [GenerateSerializer, Alias("BuyerState")]
 public sealed class BuyerState

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 /// <summary>Configuration section <c>Commerce</c>.</summary>
 public sealed class CommerceOptions

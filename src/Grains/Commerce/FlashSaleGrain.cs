@@ -1,14 +1,16 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 /// <summary>
 /// A flash sale's units (taken from the room's shelf under the sale id). Every rule is checked and

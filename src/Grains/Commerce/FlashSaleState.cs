@@ -1,6 +1,7 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 [GenerateSerializer, Alias("Reservation")]
 public sealed class Reservation

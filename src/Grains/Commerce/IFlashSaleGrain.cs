@@ -1,6 +1,7 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 /// <summary>
 /// One flash sale's units, keyed by sale id (<c>{roomId}.s{n}</c>). The room takes the units from its

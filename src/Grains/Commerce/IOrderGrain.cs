@@ -1,6 +1,7 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 /// <summary>One order, keyed by order id: the buyer's view of it, and the way to pay or cancel.</summary>
 [Alias("IOrderGrain")]
@@ -14,7 +15,7 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>The owner of the units (a sale, a shelf) expired the hold; idempotent.</summary>
     [Alias("MarkExpired")] Task MarkExpired();
     /// <summary>From a voucher grain: one of the order's vouchers was redeemed or refunded.</summary>
-    [Alias("OnVoucherChanged")] Task OnVoucherChanged(Vouchers.Voucher voucher);
+    [Alias("OnVoucherChanged")] Task OnVoucherChanged(Contracts.Vouchers.Voucher voucher);
 }
 
 /// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>
@@ -32,8 +33,8 @@ public interface IBuyerGrain : IGrainWithStringKey
 
     // v1.1 coupons: the wallet and the cart's coupon.
     /// <summary>From a coupon drop: a claimed coupon for the wallet (idempotent).</summary>
-    [Alias("ReceiveCoupon")] Task ReceiveCoupon(Coupons.ClaimedCoupon coupon);
-    [Alias("GetCoupons")] Task<Coupons.ClaimedCoupon[]> GetCoupons(Caller caller);
+    [Alias("ReceiveCoupon")] Task ReceiveCoupon(Contracts.Coupons.ClaimedCoupon coupon);
+    [Alias("GetCoupons")] Task<Contracts.Coupons.ClaimedCoupon[]> GetCoupons(Caller caller);
     [Alias("ApplyCoupon")] Task<Cart> ApplyCoupon(Caller caller, string? couponId);
     [Alias("RemoveCoupon")] Task<Cart> RemoveCoupon(Caller caller);
 }

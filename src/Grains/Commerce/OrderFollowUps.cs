@@ -1,6 +1,6 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 /// <summary>A hold ran out where the units are kept (a sale, a shelf): the order must say expired (<see cref="IOrderGrain.MarkExpired"/>).</summary>
 [GenerateSerializer, Alias("OrderExpired")]

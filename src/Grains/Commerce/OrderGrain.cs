@@ -1,14 +1,19 @@
-using LiveCommerce.Affiliates;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
-using LiveCommerce.Vouchers;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Affiliates;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.Grains.Vouchers;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.Grains.Commerce;
 
 [GenerateSerializer, Alias("OrderState")]
 public sealed class OrderState

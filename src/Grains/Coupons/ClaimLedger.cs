@@ -1,4 +1,6 @@
-namespace LiveCommerce.Coupons;
+using LiveCommerce.Contracts.Coupons;
+
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>
 /// A drop's claim accounting: never more than <see cref="Quota"/> claims, never more than

@@ -1,15 +1,18 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Telemetry;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>
 /// A room's coupon drops. Every rule is checked and every change made in one synchronous turn, so a

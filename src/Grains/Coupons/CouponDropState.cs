@@ -1,4 +1,6 @@
-namespace LiveCommerce.Coupons;
+using LiveCommerce.Contracts.Coupons;
+
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>One drop: its terms, its claim window and its claims.</summary>
 [GenerateSerializer, Alias("DropRecord")]

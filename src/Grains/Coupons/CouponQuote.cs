@@ -1,6 +1,7 @@
-using LiveCommerce.Commerce;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>What a coupon takes off a set of lines, or why it does not apply.</summary>
 public sealed record CouponQuote(decimal CoveredSubtotal, decimal Discount, string? Refusal)

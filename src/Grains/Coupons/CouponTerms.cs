@@ -1,7 +1,8 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>The checked terms of a coupon drop (PROTOCOL.md v1.1, Coupons dropped in the room).</summary>
 [GenerateSerializer, Immutable, Alias("CouponTerms")]

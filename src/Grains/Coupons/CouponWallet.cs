@@ -1,6 +1,7 @@
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>
 /// A buyer's claimed coupons and the one applied to the cart. A coupon serves one order at a time;

@@ -1,6 +1,7 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.Grains.Coupons;
 
 /// <summary>
 /// A room's coupon drops, keyed by room id: at most one active drop, at most

@@ -1,4 +1,6 @@
-namespace LiveCommerce.Giveaways;
+using LiveCommerce.Contracts.Giveaways;
+
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>
 /// Who may enter a giveaway (PROTOCOL.md, "Giveaways"): a signed-in user other than the host, in

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LiveCommerce.Giveaways;
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>
 /// The provably fair draw of PROTOCOL.md ("Giveaways"): a secret 32-byte seed whose SHA-256 is

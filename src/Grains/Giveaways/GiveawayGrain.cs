@@ -1,16 +1,19 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
-using LiveCommerce.Telemetry;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Giveaways;
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>
 /// One giveaway (PROTOCOL.md, "Giveaways"). Entries are checked and recorded in one turn (after

@@ -1,7 +1,8 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Giveaways;
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>What the host set when the giveaway started; <c>PrizeLine</c> is the units taken from the shelf for the prizes.</summary>
 [GenerateSerializer, Immutable, Alias("GiveawayTerms")]

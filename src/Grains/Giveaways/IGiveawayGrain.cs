@@ -1,6 +1,7 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Giveaways;
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>One giveaway, keyed <c>{roomId}.g{n}</c>: its entrants and its provably fair draw.</summary>
 [Alias("IGiveawayGrain")]

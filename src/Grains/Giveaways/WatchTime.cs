@@ -1,4 +1,5 @@
-namespace LiveCommerce.Giveaways;
+
+namespace LiveCommerce.Grains.Giveaways;
 
 /// <summary>
 /// Time each signed-in user has spent in the room since a mark (a giveaway's start), from the

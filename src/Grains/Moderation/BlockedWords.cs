@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LiveCommerce.Moderation;
+namespace LiveCommerce.Grains.Moderation;
 
 /// <summary>
 /// Whole-word, case-insensitive matching of blocked words that sees through disguises: both the words and

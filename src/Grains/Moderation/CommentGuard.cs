@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Moderation;
+namespace LiveCommerce.Grains.Moderation;
 
 /// <summary>
 /// The checks a comment passes before it enters the log: length, blocked words, slow mode and the

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
 
-namespace LiveCommerce.Moderation;
+namespace LiveCommerce.Grains.Moderation;
 
 /// <summary>
 /// What text a client may store and show to others (names, titles, product names, comments). Text is

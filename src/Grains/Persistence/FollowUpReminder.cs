@@ -1,4 +1,4 @@
-namespace LiveCommerce.Persistence;
+namespace LiveCommerce.Grains.Persistence;
 
 /// <summary>
 /// Keeps a reminder registered while a grain has follow-ups pending, so that a silo dying with some

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Grains.Telemetry;
 
-namespace LiveCommerce.Persistence;
+namespace LiveCommerce.Grains.Persistence;
 
 /// <summary>
 /// Group commit for a reentrant grain: every caller that changed state awaits <see cref="CommitAsync"/>;

@@ -1,4 +1,4 @@
-namespace LiveCommerce.Persistence;
+namespace LiveCommerce.Grains.Persistence;
 
 /// <summary>
 /// A change another grain must hear of (units back to the shelf, an order expired, a sale's end...).

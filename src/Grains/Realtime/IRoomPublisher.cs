@@ -1,6 +1,6 @@
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.Grains.Realtime;
 
 /// <summary>
 /// Where grains hand events for clients. The host implements it over SignalR (frames per room,

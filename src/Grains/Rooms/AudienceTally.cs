@@ -1,6 +1,6 @@
-using LiveCommerce.Realtime;
+using LiveCommerce.Grains.Realtime;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// Who is in a room right now, from the hosts' presence reports. A user counts once however many

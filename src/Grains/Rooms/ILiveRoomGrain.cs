@@ -1,8 +1,10 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Identity;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Realtime;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// One live room, keyed by room id, as the host (hub and HTTP API) calls it: lifecycle, products and

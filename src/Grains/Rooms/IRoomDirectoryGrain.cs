@@ -1,4 +1,6 @@
-namespace LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Rooms;
+
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>The list of rooms (a single grain, key <see cref="Key"/>); rooms report into it.</summary>
 [Alias("IRoomDirectoryGrain")]

@@ -1,6 +1,6 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>The mechanics a room runs one at a time: one active auction, one active giveaway.</summary>
 public enum StageSlot { Auction, Giveaway }

@@ -1,4 +1,5 @@
-namespace LiveCommerce.Rooms;
+
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// The officially assigned ISO 3166-1 alpha-2 regions and the active ISO 4217 currencies, so that

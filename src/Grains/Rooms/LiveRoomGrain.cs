@@ -1,23 +1,27 @@
-using LiveCommerce.Auctions;
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
-using LiveCommerce.Giveaways;
-using LiveCommerce.Identity;
-using LiveCommerce.Moderation;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Shelf;
-using LiveCommerce.Social;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Giveaways;
+using LiveCommerce.Grains.Moderation;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.Grains.Social;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// The room: the sequencer of its log (every log event gets its gapless seq here), lifecycle, chat and

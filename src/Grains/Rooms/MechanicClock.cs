@@ -1,4 +1,5 @@
-namespace LiveCommerce.Rooms;
+
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// A mechanic's deadline on the <see cref="TimeProvider"/> (so tests drive it with a fake clock): one

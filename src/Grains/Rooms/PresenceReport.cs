@@ -1,4 +1,5 @@
-namespace LiveCommerce.Realtime;
+
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// One host's change of a room's audience since its last report. Hosts count their own connections

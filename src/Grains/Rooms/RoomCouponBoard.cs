@@ -1,6 +1,7 @@
-using LiveCommerce.Coupons;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Grains.Coupons;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>What the room shows of its coupon drops, and which coupon log events it has appended (idempotency).</summary>
 [GenerateSerializer, Alias("RoomCouponBoard")]

@@ -1,6 +1,7 @@
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>The v1.1 room fields of <c>POST /api/rooms</c>: stream and cover URLs, schedule, buy keyword.</summary>
 public static class RoomDetails

@@ -1,6 +1,7 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 [GenerateSerializer, Alias("RoomDirectoryState")]
 public sealed class RoomDirectoryState

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>Room rules that operators tune (configuration section <c>Rooms</c>).</summary>
 public sealed class RoomOptions
@@ -8,7 +8,7 @@ public sealed class RoomOptions
     public const string Section = "Rooms";
 
     /// <summary>Log events kept for <c>Resume</c>; at least the protocol's 1,000.</summary>
-    [Range(Protocol.LiveProtocol.MinResumeWindow, 100_000)]
+    [Range(Contracts.Protocol.LiveProtocol.MinResumeWindow, 100_000)]
     public int LogCapacity { get; set; } = 2_000;
 
     /// <summary>Log events kept for replay after they leave the live window (the newest ones when a room has more).</summary>

@@ -1,7 +1,8 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// <c>GET /api/rooms?status=&amp;hostId=&amp;limit=</c>: live rooms by most viewers (the default, 50),

@@ -1,7 +1,8 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>What a room persists on a change: its definition, the shelf's products as last pushed, pin, counters (the log is in <see cref="SegmentedLog"/>).</summary>
 [GenerateSerializer, Alias("RoomState")]
@@ -34,8 +35,8 @@ public sealed class RoomState
     /// <summary>The active giveaway's entry keyword: matching comments are forwarded to it.</summary>
     [Id(32)] public string? GiveawayKeyword { get; set; }
     /// <summary>For the snapshot: the active auction and the last ended ones, oldest first.</summary>
-    [Id(33)] public List<Auctions.Auction> Auctions { get; set; } = [];
-    [Id(34)] public List<Giveaways.Giveaway> Giveaways { get; set; } = [];
+    [Id(33)] public List<Contracts.Auctions.Auction> Auctions { get; set; } = [];
+    [Id(34)] public List<Contracts.Giveaways.Giveaway> Giveaways { get; set; } = [];
     /// <summary>Mechanic id → the number of its last appended log event (a resent batch appends nothing twice).</summary>
     [Id(35)] public Dictionary<string, long> MechanicEventsAppended { get; set; } = [];
     /// <summary>v1.1: the coupon board for snapshots and the keys of the coupon log events already appended.</summary>

@@ -1,7 +1,7 @@
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
 using Orleans.Storage;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 [GenerateSerializer, Alias("LogSegment")]
 public sealed class LogSegment

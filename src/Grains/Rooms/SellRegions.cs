@@ -1,4 +1,5 @@
-namespace LiveCommerce.Rooms;
+
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>The room's <c>sellRegions</c> rule: empty sells everywhere; otherwise the caller's region must be listed.</summary>
 public static class SellRegions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>
 /// A mechanic's log events on their way to the room: stored with the mechanic's state (numbered, so

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.Grains.Rooms;
 
 /// <summary>Argument checks shared by the grains; each failure is an <c>invalid_argument</c>.</summary>
 public static partial class Validate

@@ -1,8 +1,9 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Identity;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
 
-namespace LiveCommerce.Shelf;
+namespace LiveCommerce.Grains.Shelf;
 
 /// <summary>
 /// A room's shelf, keyed by room id: its products, their stock, the units held, and the selling

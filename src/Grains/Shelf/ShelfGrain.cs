@@ -1,13 +1,15 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Telemetry;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Shelf;
+namespace LiveCommerce.Grains.Shelf;
 
 [GenerateSerializer, Alias("ShelfState")]
 public sealed class ShelfState

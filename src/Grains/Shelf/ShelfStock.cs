@@ -1,8 +1,8 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
 
-namespace LiveCommerce.Shelf;
+namespace LiveCommerce.Grains.Shelf;
 
 /// <summary>A product on the shelf and its running totals; <c>Product.Stock</c> is what is left.</summary>
 [GenerateSerializer, Alias("StockedProduct")]

@@ -1,4 +1,6 @@
-namespace LiveCommerce.Social;
+using LiveCommerce.Contracts.Social;
+
+namespace LiveCommerce.Grains.Social;
 
 /// <summary>
 /// The room's recent orders for the <c>buying</c> state event: the newest <see cref="RecentCount"/>

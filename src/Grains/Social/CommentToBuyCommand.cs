@@ -1,6 +1,6 @@
-using LiveCommerce.Rooms;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Social;
+namespace LiveCommerce.Grains.Social;
 
 /// <summary>
 /// A comment that buys: <c>&lt;keyword&gt;</c>, <c>&lt;keyword&gt; &lt;qty&gt;</c>,

@@ -1,11 +1,14 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Social;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Realtime;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Social;
+namespace LiveCommerce.Grains.Social;
 
 /// <summary>Carries out buy comments of one room (key: room id) off the room's hot path.</summary>
 [Alias("ICommentToBuyGrain")]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LiveCommerce.Social;
+namespace LiveCommerce.Grains.Social;
 
 /// <summary>Social proof shows buyers as first letter + <c>***</c> + last letter ("Ann" → "A***n").</summary>
 public static class NameMask

@@ -1,7 +1,8 @@
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
 using Orleans.Concurrency;
 
-namespace LiveCommerce.Social;
+namespace LiveCommerce.Grains.Social;
 
 /// <summary>The room's "who is buying" feed, keyed by room id. Told of every order placed in the room.</summary>
 [Alias("ISocialProofGrain")]

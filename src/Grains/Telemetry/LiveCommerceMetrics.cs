@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace LiveCommerce.Telemetry;
+namespace LiveCommerce.Grains.Telemetry;
 
 /// <summary>
 /// The server's own meter, <c>LiveCommerce</c>: every instrument is defined here and recorded through

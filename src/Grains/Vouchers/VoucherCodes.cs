@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace LiveCommerce.Vouchers;
+namespace LiveCommerce.Grains.Vouchers;
 
 /// <summary>
 /// Voucher codes: 16 characters from a cryptographic generator over 32 symbols (80 bits), without the

@@ -1,6 +1,7 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Vouchers;
+namespace LiveCommerce.Grains.Vouchers;
 
 /// <summary>A refunded voucher's unit goes back to the room's shelf (once per code).</summary>
 [GenerateSerializer, Alias("VoucherUnitBack")]

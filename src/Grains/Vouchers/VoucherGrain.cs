@@ -1,11 +1,12 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Persistence;
-using LiveCommerce.Protocol;
-using LiveCommerce.Shelf;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Shelf;
 
-namespace LiveCommerce.Vouchers;
+namespace LiveCommerce.Grains.Vouchers;
 
 [GenerateSerializer, Alias("VoucherState")]
 public sealed class VoucherState

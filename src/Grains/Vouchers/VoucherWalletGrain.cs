@@ -1,6 +1,7 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Persistence;
 
-namespace LiveCommerce.Vouchers;
+namespace LiveCommerce.Grains.Vouchers;
 
 [GenerateSerializer, Alias("VoucherWalletState")]
 public sealed class VoucherWalletState

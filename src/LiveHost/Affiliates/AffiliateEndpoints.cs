@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.LiveHost.Identity;
 
-namespace LiveCommerce.Affiliates;
+namespace LiveCommerce.LiveHost.Affiliates;
 
 /// <summary>Creators' earnings and sellers' orders (PROTOCOL.md v1.1 "Creators and affiliates"), each from its own ledger grain.</summary>
 public static class AffiliateEndpoints

@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Identity;
 
-namespace LiveCommerce.Commerce;
+namespace LiveCommerce.LiveHost.Commerce;
 
 /// <summary><c>GET /api/orders</c>: the caller's orders, newest first.</summary>
 public static class CommerceEndpoints

@@ -1,6 +1,6 @@
-using LiveCommerce.Info;
+using LiveCommerce.LiveHost.Info;
 
-namespace LiveCommerce.Coupons;
+namespace LiveCommerce.LiveHost.Coupons;
 
 public static class CouponSetup
 {

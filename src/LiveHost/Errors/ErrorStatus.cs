@@ -1,4 +1,6 @@
-namespace LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
+
+namespace LiveCommerce.LiveHost.Errors;
 
 /// <summary>The HTTP status that goes with each protocol error code.</summary>
 public static class ErrorStatus

@@ -1,7 +1,8 @@
+using LiveCommerce.Contracts.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LiveCommerce.Errors;
+namespace LiveCommerce.LiveHost.Errors;
 
 /// <summary>Turns refusals into RFC 7807 problem+json with the protocol's stable <c>code</c>.</summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler

@@ -1,10 +1,10 @@
 using System.Runtime.Serialization;
-using LiveCommerce.Commerce;
-using LiveCommerce.Hosting;
-using LiveCommerce.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Health;
+namespace LiveCommerce.LiveHost.Health;
 
 [DataContract]
 public sealed record ClusterSilo(

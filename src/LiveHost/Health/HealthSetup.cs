@@ -1,9 +1,9 @@
-using LiveCommerce.Hosting;
-using LiveCommerce.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace LiveCommerce.Health;
+namespace LiveCommerce.LiveHost.Health;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the silo serves grain calls (which

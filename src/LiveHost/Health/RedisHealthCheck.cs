@@ -1,8 +1,8 @@
-using LiveCommerce.Hosting;
+using LiveCommerce.LiveHost.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
-namespace LiveCommerce.Health;
+namespace LiveCommerce.LiveHost.Health;
 
 /// <summary>
 /// In a cluster, <c>/health/ready</c> also needs Redis (membership, grain storage, backplane) to answer

@@ -1,8 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>
 /// Seeds one live room, <c>demo</c>, with a few products, so that a newcomer can join at once

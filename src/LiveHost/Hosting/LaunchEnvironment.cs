@@ -1,4 +1,4 @@
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>
 /// The environment the host runs as. <c>launchSettings.json</c> sets its variables over the caller's, so

@@ -1,20 +1,29 @@
-using LiveCommerce.Affiliates;
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
-using LiveCommerce.Health;
-using LiveCommerce.Identity;
-using LiveCommerce.Info;
-using LiveCommerce.Limits;
-using LiveCommerce.Operations;
-using LiveCommerce.Pages;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Translation;
-using LiveCommerce.Vouchers;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Contracts.Translation;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Affiliates;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Vouchers;
+using LiveCommerce.LiveHost.Affiliates;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Coupons;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Health;
+using LiveCommerce.LiveHost.Identity;
+using LiveCommerce.LiveHost.Info;
+using LiveCommerce.LiveHost.Limits;
+using LiveCommerce.LiveHost.Operations;
+using LiveCommerce.LiveHost.Pages;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
+using LiveCommerce.LiveHost.Translation;
+using LiveCommerce.LiveHost.Vouchers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>The host's table of contents: every service and endpoint is added here, in one place.</summary>
 public static class LiveHostApp

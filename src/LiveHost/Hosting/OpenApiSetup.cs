@@ -1,4 +1,4 @@
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>): on in Development, elsewhere only with <c>OpenApi:Enabled=true</c>.</summary>
 public static class OpenApiSetup

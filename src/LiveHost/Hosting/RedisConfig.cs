@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>One place that turns <c>ConnectionStrings:Redis</c> into client options.</summary>
 public static class RedisConfig

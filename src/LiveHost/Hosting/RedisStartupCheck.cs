@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>Redis is configured but does not answer: the host cannot join its cluster.</summary>
 public sealed class RedisUnreachableException(string message, Exception? inner) : Exception(message, inner);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>Configuration section <c>Server</c>: Kestrel's buffers and body limits, chosen rather than inherited.</summary>
 public sealed class ServerLimitOptions

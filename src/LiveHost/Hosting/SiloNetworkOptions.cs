@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>
 /// The cluster side of configuration section <c>Orleans</c> (next to <see cref="SiloOptions"/>): where

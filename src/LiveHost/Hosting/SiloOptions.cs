@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>Configuration section <c>Orleans</c>: this process's silo.</summary>
 public sealed class SiloOptions

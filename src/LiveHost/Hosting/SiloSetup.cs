@@ -1,10 +1,9 @@
-using LiveCommerce.Persistence;
-using LiveCommerce.Rooms;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Rooms;
 using Orleans.Configuration;
-using Orleans.Persistence;
 using Orleans.Storage;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>
 /// The co-hosted Orleans silo. Embedded default: localhost clustering, in-memory grain storage and
@@ -24,7 +23,7 @@ public static class SiloSetup
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SiloNetworkOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Commerce.CommerceOptions>().BindConfiguration(Commerce.CommerceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Grains.Commerce.CommerceOptions>().BindConfiguration(Grains.Commerce.CommerceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Orleans' placement pipeline logs every attempt at Information.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 

@@ -1,8 +1,8 @@
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace LiveCommerce.Hosting;
+namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>Prints where to connect once Kestrel is listening, so a newcomer sees it at once.</summary>
 public static class UrlAnnouncer

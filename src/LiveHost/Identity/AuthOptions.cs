@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>Configuration section <c>Auth</c>.</summary>
 public sealed class AuthOptions

@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>The grain-side <see cref="Caller"/> of an authenticated (or anonymous) principal.</summary>
 public static class CallerFromClaims
@@ -19,9 +20,9 @@ public static class CallerFromClaims
         if (string.IsNullOrWhiteSpace(name)) return null;
         try
         {
-            return Rooms.Validate.Text(name, "name", 64);
+            return Grains.Rooms.Validate.Text(name, "name", 64);
         }
-        catch (Errors.LiveCommerceException)
+        catch (Contracts.Errors.LiveCommerceException)
         {
             return null;
         }

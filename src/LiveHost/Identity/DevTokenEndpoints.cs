@@ -1,8 +1,9 @@
 using System.Runtime.Serialization;
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 [DataContract]
 public sealed record DevTokenRequest

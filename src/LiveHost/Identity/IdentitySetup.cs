@@ -1,9 +1,10 @@
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>JWT bearer from the Authorization header, or <c>access_token</c> in the query for the hub.</summary>
 public static class IdentitySetup
@@ -52,7 +53,7 @@ public static class IdentitySetup
     private static string? ClaimsProblem(System.Security.Claims.ClaimsPrincipal? principal)
     {
         var subjects = principal?.FindAll(Claims.Subject).ToList() ?? [];
-        if (subjects.Count != 1 || !Rooms.Validate.IsId(subjects[0].Value)) return "sub must be one user id";
+        if (subjects.Count != 1 || !Grains.Rooms.Validate.IsId(subjects[0].Value)) return "sub must be one user id";
         var roles = principal!.FindAll(Claims.Role).ToList();
         if (roles.Count > 1 || (roles.Count == 1 && !Roles.IsAccepted(roles[0].Value))) return "unknown role";
         return null;

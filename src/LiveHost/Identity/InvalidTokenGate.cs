@@ -1,9 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>
 /// No token is a guest; a token that is present but does not validate (bad signature, expired, wrong

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>The token signing key: from configuration, or a random one for this process only.</summary>
 public sealed class SigningKey

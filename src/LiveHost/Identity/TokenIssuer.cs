@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace LiveCommerce.Identity;
+namespace LiveCommerce.LiveHost.Identity;
 
 /// <summary>Signs JWTs with the claims of PROTOCOL.md: sub, role, name, region.</summary>
 public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options)

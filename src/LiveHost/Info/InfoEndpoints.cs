@@ -1,4 +1,4 @@
-namespace LiveCommerce.Info;
+namespace LiveCommerce.LiveHost.Info;
 
 /// <summary><c>GET /api/info</c>: which server, which protocol version, which optional features are on.</summary>
 public static class InfoEndpoints

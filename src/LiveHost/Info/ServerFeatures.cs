@@ -1,4 +1,4 @@
-namespace LiveCommerce.Info;
+namespace LiveCommerce.LiveHost.Info;
 
 /// <summary>
 /// One optional capability of PROTOCOL.md v1.1 (<c>auctions</c>, <c>translation</c>, ...) that this

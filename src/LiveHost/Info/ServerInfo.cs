@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Serialization;
 
-namespace LiveCommerce.Info;
+namespace LiveCommerce.LiveHost.Info;
 
 /// <summary>The body of <c>GET /api/info</c> (PROTOCOL.md, v1.1 additions).</summary>
 [DataContract]

@@ -1,12 +1,11 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.LiveHost.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Limits;
+namespace LiveCommerce.LiveHost.Limits;
 
 /// <summary>
 /// ASP.NET Core rate limiting on the HTTP API: a token bucket per user (per address for guests) on every

@@ -1,9 +1,10 @@
 using System.Threading.RateLimiting;
-using LiveCommerce.Identity;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.LiveHost.Identity;
 using Microsoft.AspNetCore.SignalR;
 
-namespace LiveCommerce.Limits;
+namespace LiveCommerce.LiveHost.Limits;
 
 /// <summary>
 /// Every hub call spends tokens from its connection's bucket (per-method costs); joins, likes and comments

@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Identity;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Limits;
+namespace LiveCommerce.LiveHost.Limits;
 
 /// <summary>
 /// The limiters behind <see cref="HubLimitFilter"/>: per connection (its call budget and its joins) and per

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Limits;
+namespace LiveCommerce.LiveHost.Limits;
 
 /// <summary>
 /// Configuration section <c>Limits</c>: what one connection, user or address may ask of this host. The

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
 
-namespace LiveCommerce.Limits;
+namespace LiveCommerce.LiveHost.Limits;
 
 /// <summary>The <c>rate_limited</c> refusal, saying how long to wait.</summary>
 public static class RateLimitRefusal

@@ -1,9 +1,10 @@
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.LiveHost.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>
 /// The Orleans dashboard at <c>/dashboard</c>. Open in Development (the embedded default of

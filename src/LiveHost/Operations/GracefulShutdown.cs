@@ -1,9 +1,10 @@
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.LiveHost.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>
 /// What SIGTERM does before the web server and the silo stop: refuse new connections and invocations

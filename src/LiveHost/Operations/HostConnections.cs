@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>
 /// The hub connections this host holds and the invocations running on them, so that a shutdown can

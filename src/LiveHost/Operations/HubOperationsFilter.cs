@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>
 /// The outermost hub filter: counts connections and invocations (by method, outcome and refusal code),

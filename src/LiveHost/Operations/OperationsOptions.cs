@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>Configuration section <c>Operations</c>: who may open the dashboard, how a host shuts down.</summary>
 public sealed class OperationsOptions : IValidatableObject

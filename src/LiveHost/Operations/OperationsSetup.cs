@@ -1,12 +1,12 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Info;
-using LiveCommerce.Protocol;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.LiveHost.Info;
+using LiveCommerce.LiveHost.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Dashboard;
 
-namespace LiveCommerce.Operations;
+namespace LiveCommerce.LiveHost.Operations;
 
 /// <summary>Telemetry, the dashboard, <c>/api/info</c> and the graceful life cycle: what a platform team runs the server with.</summary>
 public static class OperationsSetup

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Net.Http.Headers;
 
-namespace LiveCommerce.Pages;
+namespace LiveCommerce.LiveHost.Pages;
 
 /// <summary>
 /// Serves the browser pages built from ClientApp (home, viewer page, studio): hashed assets with a long

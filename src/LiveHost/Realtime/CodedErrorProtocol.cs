@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// SignalR words a failed invocation as "An unexpected error occurred invoking 'X' on the server.

@@ -1,9 +1,11 @@
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.AspNetCore.SignalR;
-using LiveCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// Sends room events as frames to the room's SignalR group. One sender loop per busy room keeps seq

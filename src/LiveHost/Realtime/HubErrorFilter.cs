@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.SignalR;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// Every hub invocation passes here: a message over 32 KiB is refused with <c>payload_too_large</c>

@@ -1,8 +1,9 @@
-using LiveCommerce.Affiliates;
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // Share links (PROTOCOL.md v1.1 "Creators and affiliates").
 public sealed partial class LiveHub

@@ -1,9 +1,11 @@
-using LiveCommerce.Auctions;
-using LiveCommerce.Errors;
-using LiveCommerce.Giveaways;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Grains.Auctions;
+using LiveCommerce.Grains.Giveaways;
+using LiveCommerce.LiveHost.Rooms;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // Live auctions and giveaways: one grain call each; the rules live in AuctionGrain and GiveawayGrain.
 public sealed partial class LiveHub

@@ -1,8 +1,11 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Rooms;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // The selling half of the hub: flash sales, cart, checkout and orders. Still one grain call each.
 public sealed partial class LiveHub

@@ -1,9 +1,10 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // Coupons dropped in the room (PROTOCOL.md v1.1): one grain call each.
 public sealed partial class LiveHub

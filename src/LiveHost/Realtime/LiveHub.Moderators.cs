@@ -1,6 +1,6 @@
-using LiveCommerce.Rooms;
+using LiveCommerce.LiveHost.Rooms;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // Room moderators (v1.1): appointed and removed by the room's host.
 public sealed partial class LiveHub

@@ -1,7 +1,8 @@
-using LiveCommerce.Translation;
+using LiveCommerce.Contracts.Translation;
+using LiveCommerce.LiveHost.Translation;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 // One-click comment translation (PROTOCOL.md v1.1): anyone in the room, guests too.
 public sealed partial class LiveHub

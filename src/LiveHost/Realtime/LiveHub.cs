@@ -1,9 +1,12 @@
-using LiveCommerce.Identity;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.LiveHost.Identity;
+using LiveCommerce.LiveHost.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// The hub <c>/hubs/live</c>. Thin: it knows who calls, validates the room id, makes one grain call.

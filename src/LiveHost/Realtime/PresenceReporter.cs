@@ -1,7 +1,8 @@
-using LiveCommerce.Rooms;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>Sends this host's audience changes to the rooms a few times a second.</summary>
 public sealed class PresenceReporter(
@@ -28,7 +29,7 @@ public sealed class PresenceReporter(
         }
     }
 
-    private async Task SendAsync(string roomId, Realtime.PresenceReport report)
+    private async Task SendAsync(string roomId, PresenceReport report)
     {
         try
         {

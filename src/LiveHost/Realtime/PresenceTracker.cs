@@ -1,6 +1,7 @@
-using LiveCommerce.Telemetry;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Telemetry;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// This host's audience per room: which connections watch which room, and for each user how many of

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>Configuration section <c>Realtime</c>: how events are framed and presence reported.</summary>
 public sealed class RealtimeOptions

@@ -1,11 +1,12 @@
-using LiveCommerce.Hosting;
-using LiveCommerce.Operations;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Hosting;
+using LiveCommerce.LiveHost.Operations;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Realtime;
+namespace LiveCommerce.LiveHost.Realtime;
 
 public static class RealtimeSetup
 {

@@ -1,4 +1,6 @@
-namespace LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
+
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>
 /// One room's events waiting for the next frame: log events in order, state events coalesced to the

@@ -1,4 +1,5 @@
-namespace LiveCommerce.Realtime;
+
+namespace LiveCommerce.LiveHost.Realtime;
 
 /// <summary>SignalR group names.</summary>
 public static class RoomGroups

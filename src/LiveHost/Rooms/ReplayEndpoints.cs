@@ -3,11 +3,13 @@ using System.Security.Claims;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LiveCommerce.Identity;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Identity;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.LiveHost.Rooms;
 
 /// <summary>Replay and export (PROTOCOL.md v1.1): the whole room log paged in seq order, and the chat as CSV.</summary>
 public static class ReplayEndpoints

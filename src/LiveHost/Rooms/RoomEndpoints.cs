@@ -1,8 +1,10 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
 using System.Security.Claims;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Identity;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.LiveHost.Rooms;
 
 /// <summary>The room HTTP API of PROTOCOL.md. Thin: identity, then one grain call.</summary>
 public static class RoomEndpoints

@@ -1,8 +1,9 @@
-using LiveCommerce.Auctions;
-using LiveCommerce.Errors;
-using LiveCommerce.Giveaways;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Auctions;
+using LiveCommerce.Grains.Giveaways;
+using LiveCommerce.Grains.Rooms;
 
-namespace LiveCommerce.Rooms;
+namespace LiveCommerce.LiveHost.Rooms;
 
 /// <summary>The auction and giveaway HTTP API of PROTOCOL.md: anyone may read them.</summary>
 public static class StageEndpoints

@@ -1,4 +1,5 @@
-namespace LiveCommerce.Telemetry;
+
+namespace LiveCommerce.LiveHost.Telemetry;
 
 /// <summary>Configuration section <c>Telemetry</c>. OTLP export is configured by the standard OTEL_* variables.</summary>
 public sealed class TelemetryOptions

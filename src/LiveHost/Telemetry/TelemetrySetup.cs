@@ -1,12 +1,12 @@
+using LiveCommerce.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
 
-namespace LiveCommerce.Telemetry;
+namespace LiveCommerce.LiveHost.Telemetry;
 
 /// <summary>
 /// OpenTelemetry as dotnet/eShop's service defaults wire it: logs, metrics and traces from ASP.NET Core,

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Translation;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>
 /// An Apertium APY server: <c>GET /listPairs</c> and <c>POST /translate</c> with <c>langpair=eng|spa</c>.

@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Translation;
+using LiveCommerce.Grains.Telemetry;
+using LiveCommerce.LiveHost.Rooms;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>
 /// <c>TranslateComments</c>: checks the call, rate-limits the connection, takes the comments from the

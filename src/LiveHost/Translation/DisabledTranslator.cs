@@ -1,6 +1,7 @@
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Translation;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary><c>Translation:Provider = none</c>: no pairs, and every translation is <c>unavailable</c>.</summary>
 public sealed class DisabledTranslator : ITranslator

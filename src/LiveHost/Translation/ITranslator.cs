@@ -1,8 +1,10 @@
-namespace LiveCommerce.Translation;
+using LiveCommerce.Contracts.Translation;
+
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>
 /// A machine translation engine. Languages are ISO 639-1 codes (<c>en</c>, <c>es</c>); each provider maps
-/// them to its own. Failures are <see cref="Errors.LiveCommerceException"/>s: <c>unavailable</c> when the
+/// them to its own. Failures are <see cref="Contracts.Errors.LiveCommerceException"/>s: <c>unavailable</c> when the
 /// engine cannot be reached, <c>invalid_argument</c> for a pair it does not offer.
 /// </summary>
 public interface ITranslator

@@ -1,4 +1,5 @@
-namespace LiveCommerce.Translation;
+
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>
 /// ISO 639-1 (two letters, the protocol's) to ISO 639-3 (three letters, Apertium's) and back. The host

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Translation;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>
 /// A LibreTranslate server: <c>GET /languages</c> and <c>POST /translate</c>. It speaks two-letter codes

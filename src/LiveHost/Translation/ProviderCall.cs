@@ -1,7 +1,7 @@
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Errors;
 using Polly;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>Turns a provider that cannot be reached into the protocol's retryable <c>unavailable</c>.</summary>
 public static class ProviderCall

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 public enum TranslationProvider
 {

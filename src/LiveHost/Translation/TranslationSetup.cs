@@ -1,10 +1,8 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Hosting;
-using LiveCommerce.Info;
-using Microsoft.Extensions.Http.Resilience;
+using LiveCommerce.LiveHost.Hosting;
+using LiveCommerce.LiveHost.Info;
 using Microsoft.Extensions.Options;
 
-namespace LiveCommerce.Translation;
+namespace LiveCommerce.LiveHost.Translation;
 
 /// <summary>Comment translation: the configured engine behind a resilient HttpClient, the cache, the endpoint.</summary>
 public static class TranslationSetup

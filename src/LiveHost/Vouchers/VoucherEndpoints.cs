@@ -1,9 +1,11 @@
 using System.Security.Claims;
-using LiveCommerce.Affiliates;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Vouchers;
+using LiveCommerce.LiveHost.Affiliates;
+using LiveCommerce.LiveHost.Identity;
 
-namespace LiveCommerce.Vouchers;
+namespace LiveCommerce.LiveHost.Vouchers;
 
 /// <summary>Local-service vouchers (PROTOCOL.md v1.1): redeem on site, refund before, list one's own.</summary>
 public static class VoucherEndpoints

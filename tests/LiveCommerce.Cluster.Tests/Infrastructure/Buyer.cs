@@ -1,5 +1,5 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

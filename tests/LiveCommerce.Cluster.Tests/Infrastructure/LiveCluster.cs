@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Rooms;
 using Xunit.Abstractions;
 
 namespace LiveCommerce.Cluster.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.Cluster.Tests.Infrastructure;

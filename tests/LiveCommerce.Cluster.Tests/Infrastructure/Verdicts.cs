@@ -1,6 +1,6 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
 using Xunit.Abstractions;
 
 namespace LiveCommerce.Cluster.Tests.Infrastructure;

@@ -1,6 +1,10 @@
-using LiveCommerce.Affiliates;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Affiliates;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.LiveHost.Affiliates;
+using LiveCommerce.LiveHost.Commerce;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,4 +1,5 @@
-using LiveCommerce.Auctions;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Grains.Auctions;
 
 namespace LiveCommerce.Tests.Auctions;
 

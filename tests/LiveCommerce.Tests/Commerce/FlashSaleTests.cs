@@ -1,10 +1,17 @@
 using System.Net.Http.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

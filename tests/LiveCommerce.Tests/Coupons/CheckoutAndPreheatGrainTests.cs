@@ -1,9 +1,19 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
-using LiveCommerce.Identity;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Coupons;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Identity;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Coupons;

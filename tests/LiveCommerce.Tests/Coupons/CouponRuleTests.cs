@@ -1,6 +1,11 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Errors;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Coupons;
+using LiveCommerce.LiveHost.Errors;
 
 namespace LiveCommerce.Tests.Coupons;
 

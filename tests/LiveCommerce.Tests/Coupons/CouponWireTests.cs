@@ -1,8 +1,13 @@
 using System.Text.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Coupons;
-using LiveCommerce.Protocol;
-using LiveCommerce.Social;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Social;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Coupons;
+using LiveCommerce.Grains.Social;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Coupons;
 using MessagePack;
 
 namespace LiveCommerce.Tests.Coupons;

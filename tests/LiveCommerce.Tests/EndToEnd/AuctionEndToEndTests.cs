@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveCommerce.Auctions;
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Auctions;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Errors;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

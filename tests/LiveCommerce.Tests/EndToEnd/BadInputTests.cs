@@ -1,6 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Giveaways;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Giveaways;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Errors;
 using LiveCommerce.Tests.Giveaways;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;

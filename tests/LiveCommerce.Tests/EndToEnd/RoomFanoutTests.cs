@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Realtime;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -46,7 +48,7 @@ public sealed class RoomFanoutTests : IAsyncLifetime
     {
         var (roomId, _) = await _server.CreateLiveRoomAsync();
         var viewers = await ConnectViewersAsync(roomId, 10, protocol);
-        var startSeq = (await viewers[0].Connection.InvokeAsync<Rooms.RoomSnapshot>(HubMethods.JoinRoom, roomId)).Seq;
+        var startSeq = (await viewers[0].Connection.InvokeAsync<Contracts.Rooms.RoomSnapshot>(HubMethods.JoinRoom, roomId)).Seq;
 
         var posters = new List<LiveClient>();
         for (var u = 0; u < 10; u++) posters.Add(await _server.ConnectAsync(await _server.TokenAsync($"chatter{u}"), protocol));

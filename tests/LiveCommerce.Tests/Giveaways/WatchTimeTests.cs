@@ -1,4 +1,5 @@
-using LiveCommerce.Giveaways;
+using LiveCommerce.Contracts.Giveaways;
+using LiveCommerce.Grains.Giveaways;
 
 namespace LiveCommerce.Tests.Giveaways;
 

@@ -1,8 +1,15 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Identity;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Identity;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Grains;

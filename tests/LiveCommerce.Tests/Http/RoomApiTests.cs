@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Rooms;
 using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Http;

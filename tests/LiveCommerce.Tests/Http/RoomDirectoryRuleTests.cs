@@ -1,5 +1,8 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 
 namespace LiveCommerce.Tests.Http;
 

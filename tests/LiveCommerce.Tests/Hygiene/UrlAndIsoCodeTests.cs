@@ -1,4 +1,6 @@
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Rooms;
 
 namespace LiveCommerce.Tests.Hygiene;
 

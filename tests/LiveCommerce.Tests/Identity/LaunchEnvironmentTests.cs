@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LiveCommerce.Hosting;
+using LiveCommerce.LiveHost.Hosting;
 
 namespace LiveCommerce.Tests.Identity;
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
-using LiveCommerce.Persistence;
-using LiveCommerce.Realtime;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Telemetry;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -42,7 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IRoomPublisher>(Publisher);
             silo.Services.AddLiveCommerceMetrics();
-            silo.Services.AddOptions<Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
+            silo.Services.AddOptions<LiveCommerce.Grains.Rooms.RoomOptions>().Configure(o => o.LogCapacity = 1_000);
         }
     }
 }

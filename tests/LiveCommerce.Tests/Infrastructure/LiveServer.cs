@@ -1,12 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using LiveCommerce.Hosting;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Hosting;
+using LiveCommerce.LiveHost.Rooms;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using LiveCommerce.Rooms;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LiveCommerce.Tests.Infrastructure;
 
@@ -29,7 +31,7 @@ public sealed class LiveServer : IAsyncDisposable
 
     /// <summary>A signed token without an HTTP round trip, for tests that need hundreds of users.</summary>
     public string Token(string userId, string role = "viewer", string? region = null) =>
-        _app.Services.GetRequiredService<LiveCommerce.Identity.TokenIssuer>().Issue(userId, role, userId, region);
+        _app.Services.GetRequiredService<LiveCommerce.LiveHost.Identity.TokenIssuer>().Issue(userId, role, userId, region);
 
     public static async Task<LiveServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {

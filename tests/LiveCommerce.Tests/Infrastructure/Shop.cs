@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.Tests.Infrastructure;

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Protocol;
 
 namespace LiveCommerce.Tests.Infrastructure;
 

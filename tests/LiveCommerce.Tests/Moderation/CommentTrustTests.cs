@@ -1,6 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Realtime;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,5 +1,6 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Moderation;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Grains.Moderation;
+using LiveCommerce.LiveHost.Errors;
 
 namespace LiveCommerce.Tests.Moderation;
 

@@ -1,5 +1,7 @@
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Realtime;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,5 +1,7 @@
-using LiveCommerce.Commerce;
-using LiveCommerce.Protocol;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.LiveHost.Commerce;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

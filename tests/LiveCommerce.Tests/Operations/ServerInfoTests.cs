@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using LiveCommerce.Info;
+using LiveCommerce.LiveHost.Info;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
-using LiveCommerce.Telemetry;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Telemetry;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Telemetry;
 using LiveCommerce.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,4 +1,5 @@
-using LiveCommerce.Social;
+using LiveCommerce.Contracts.Social;
+using LiveCommerce.Grains.Social;
 
 namespace LiveCommerce.Tests.Social;
 

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveCommerce.Protocol;
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Translation;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Translation;
 using LiveCommerce.Tests.Infrastructure;
-using LiveCommerce.Translation;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.Tests.Translation;

@@ -1,8 +1,13 @@
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
-using LiveCommerce.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Telemetry;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
+using LiveCommerce.LiveHost.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCommerce.Tests.Unit;
 

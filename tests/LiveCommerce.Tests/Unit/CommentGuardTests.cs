@@ -1,6 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Moderation;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Moderation;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 
 namespace LiveCommerce.Tests.Unit;
 

@@ -1,4 +1,4 @@
-using LiveCommerce.Persistence;
+using LiveCommerce.Grains.Persistence;
 
 namespace LiveCommerce.Tests.Unit;
 

@@ -1,6 +1,10 @@
 using LiveCommerce.Client.Session;
-using LiveCommerce.Realtime;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Realtime;
+using LiveCommerce.LiveHost.Rooms;
 
 namespace LiveCommerce.Tests.Unit;
 

@@ -1,4 +1,6 @@
-using LiveCommerce.Realtime;
+using LiveCommerce.Contracts.Realtime;
+using LiveCommerce.Grains.Realtime;
+using LiveCommerce.LiveHost.Realtime;
 
 namespace LiveCommerce.Tests.Unit;
 

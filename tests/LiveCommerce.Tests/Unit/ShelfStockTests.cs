@@ -1,6 +1,9 @@
-using LiveCommerce.Errors;
-using LiveCommerce.Rooms;
-using LiveCommerce.Shelf;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 
 namespace LiveCommerce.Tests.Unit;
 

@@ -1,8 +1,13 @@
 using System.Text.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Errors;
-using LiveCommerce.Protocol;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Errors;
+using LiveCommerce.Contracts.Protocol;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Errors;
+using LiveCommerce.LiveHost.Rooms;
 using MessagePack;
 
 namespace LiveCommerce.Tests.Unit;

@@ -1,4 +1,6 @@
-using LiveCommerce.Vouchers;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Vouchers;
+using LiveCommerce.LiveHost.Vouchers;
 
 namespace LiveCommerce.Tests.Vouchers;
 

@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using LiveCommerce.Commerce;
-using LiveCommerce.Rooms;
+using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Contracts.Vouchers;
+using LiveCommerce.Grains.Commerce;
+using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Vouchers;
+using LiveCommerce.LiveHost.Commerce;
+using LiveCommerce.LiveHost.Rooms;
+using LiveCommerce.LiveHost.Vouchers;
 using LiveCommerce.Tests.Infrastructure;
-using LiveCommerce.Vouchers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
