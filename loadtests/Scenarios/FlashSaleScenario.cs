@@ -89,6 +89,7 @@ public sealed class FlashSaleScenario : IScenario
         long lastDone = 0;
         var units = 0;
         ctx.Phase = $"{buyers.Length:N0} buyers stampeding ({simulation.Name})";
+        var cpu = await CpuWindow.StartAsync(ctx);
         var first = Clock.NowUs;
         await Injector.RunAsync(buyers.Length, simulation, async (i, due) =>
         {
@@ -112,6 +113,7 @@ public sealed class FlashSaleScenario : IScenario
             }
         }, ctx.Token, Math.Max(s.ConnectConcurrency, buyers.Length));
         var seconds = Math.Max(Interlocked.Read(ref lastDone) - first, 1) / 1e6;
+        await cpu.FinishAsync(ctx, "buy", deliveries: 0);
         ctx.Figure("attempts", buy.OkCount + buy.FailedCount);
         ctx.Figure("attemptsPerSecond", Math.Round(buy.OkCount / seconds, 1));
         ctx.Figure("secondsToAnswerAll", Math.Round(seconds, 3));
