@@ -38,6 +38,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     // Outcomes that changed nothing, remembered for retries with the same key while this activation lives.
     private readonly Dictionary<string, PurchaseResult> _answered = [];
     private int _lastPublishedRemaining = -1;
+    private List<Affiliates.LineTerms>? _lineTerms;
     private readonly LiveCommerceMetrics _metrics;
 
     public FlashSaleGrain(
@@ -151,7 +152,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         HoldExpiresAt = reservation.ExpiresAt,
     };
 
-    private Task TrackOrderAsync(string orderId, Reservation reservation)
+    private async Task TrackOrderAsync(string orderId, Reservation reservation)
     {
         var terms = S.Terms!;
         var line = new LineItem
@@ -159,7 +160,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             RoomId = terms.RoomId, ProductId = terms.ProductId, Name = terms.ProductName,
             UnitPrice = terms.Price, Quantity = reservation.Quantity, Currency = terms.Currency,
         };
-        return GrainFactory.GetGrain<IOrderGrain>(orderId).Track(new Order
+        var order = new Order
         {
             OrderId = orderId,
             UserId = reservation.UserId,
@@ -172,7 +173,11 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             HoldExpiresAt = reservation.ExpiresAt,
             SaleId = SaleId,
             BuyerName = reservation.BuyerName,
-        });
+        };
+        // Read once per activation, like the name and price in the sale's terms: the stampede's orders
+        // then need neither the room's snapshot nor the shelf's product list each.
+        var lineTerms = _lineTerms ??= await OrderTerms.FetchAsync(GrainFactory, order);
+        await GrainFactory.GetGrain<IOrderGrain>(orderId).TrackWithTerms(order, lineTerms);
     }
 
     public async Task End(FlashSaleEndReason reason)

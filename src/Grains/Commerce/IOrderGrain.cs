@@ -9,6 +9,8 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Records a reserved order (idempotent) and indexes it for its buyer.</summary>
     [Alias("Track")] Task<Order> Track(Order order);
+    /// <summary><see cref="Track"/> with the products' terms already read by the caller (one per line).</summary>
+    [Alias("TrackWithTerms")] Task<Order> TrackWithTerms(Order order, List<Affiliates.LineTerms> terms);
     [Alias("Get")] Task<Order> Get(Caller caller);
     [Alias("Pay")] Task<Order> Pay(Caller caller);
     [Alias("Cancel")] Task<Order> Cancel(Caller caller);

@@ -57,21 +57,25 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public async Task<Order> Track(Order order)
+    public async Task<Order> Track(Order order) => await TrackWithTerms(order, Current is null ? await OrderTerms.FetchAsync(GrainFactory, order) : []);
+
+    public async Task<Order> TrackWithTerms(Order order, List<LineTerms> terms)
     {
         if (Current is null)
         {
-            order = await WithAffiliatesAsync(order);
+            order = await WithAffiliatesAsync(order, terms);
             _state.State.Order = order;
             RecordFigures(order, paid: false);
-            await WriteAsync();
+            await StoreAsync();
             ShowBuying(order);
         }
         var tracked = Current!;
         // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
         // was stored) must not leave an acknowledged order out of its buyer's list.
         // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
-        if (tracked.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId);
+        // The buyer's index and the room's figures are written side by side, not one after the other.
+        var indexed = tracked.SaleId is not null ? GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId) : Task.CompletedTask;
+        await Task.WhenAll(indexed, FollowUpAsync(CancellationToken.None));
         Announce(tracked);
         return tracked;
     }
@@ -159,22 +163,13 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     }
 
     /// <summary>The creator (the room's host), the commission and the referrer, from the products' terms when placed.</summary>
-    private async Task<Order> WithAffiliatesAsync(Order order)
+    private async Task<Order> WithAffiliatesAsync(Order order, List<LineTerms> terms)
     {
-        var rooms = RoomsOf(order).ToArray();
-        var products = await Task.WhenAll(rooms.Select(r => GrainFactory.GetGrain<IShelfGrain>(r).Products()));
-        var hosts = await Task.WhenAll(rooms.Select(async r => (await GrainFactory.GetGrain<ILiveRoomGrain>(r).GetSnapshot()).Room.HostId));
-        var terms = order.Lines.Select(line =>
-        {
-            var i = Array.IndexOf(rooms, line.RoomId);
-            var product = products[i].First(p => p.ProductId == line.ProductId);
-            return new LineTerms(line.RoomId, line.ProductId, hosts[i], product.SellerId ?? hosts[i], product.CommissionRate, product.Kind, product.ValidDays, product.RedeemAt);
-        }).ToList();
         _state.State.Terms = terms;
         var referrer = await GrainFactory.GetGrain<IReferralGrain>(IReferralGrain.Key(order.RoomId, order.UserId)).ActiveReferrer();
         return order with
         {
-            CreatorId = hosts[Array.IndexOf(rooms, order.RoomId)],
+            CreatorId = terms.First(t => t.RoomId == order.RoomId).HostId,
             Commission = PaidOrderSettlement.Commission(order.Lines.Zip(terms, (l, t) => (l.Amount, t.CommissionRate))),
             ReferrerId = referrer,
         };
@@ -240,10 +235,15 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     /// <summary>Stores the order and its follow-ups, then delivers them (what fails is retried by a timer and a reminder).</summary>
     private async Task WriteAsync()
     {
+        await StoreAsync();
+        await FollowUpAsync(CancellationToken.None);
+    }
+
+    private async Task StoreAsync()
+    {
         var mark = _outbox.Mark();
         await _state.WriteStateAsync();
         _outbox.Stored(mark);
-        await FollowUpAsync(CancellationToken.None);
     }
 
     private async Task FollowUpAsync(CancellationToken cancellationToken)

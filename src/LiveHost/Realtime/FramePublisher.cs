@@ -17,11 +17,15 @@ public sealed class FramePublisher(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<RealtimeOptions> options,
     PresenceTracker presence,
+    UserConnections users,
+    HubLifetimeManager<LiveHub> lifetime,
     LiveCommerceMetrics metrics,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
     private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
+    // With a backplane the user may be on another host: SignalR's user send reaches them there.
+    private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
     public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
     {
@@ -73,7 +77,10 @@ public sealed class FramePublisher(
     {
         try
         {
-            await hub.Clients.User(userId).PersonalFrame(new PersonalFrame { Events = [evt] });
+            var frame = new PersonalFrame { Events = [evt] };
+            if (!_singleHost) await hub.Clients.User(userId).PersonalFrame(frame);
+            else if (users.Of(userId) is { Length: > 0 } connections) await hub.Clients.Clients(connections).PersonalFrame(frame);
+            else return;
             metrics.FrameSent("personal", 1, recipients: 1);
         }
         catch (Exception e)
