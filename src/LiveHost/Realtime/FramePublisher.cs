@@ -24,6 +24,7 @@ public sealed class FramePublisher(
 {
     private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
+    private readonly int _deliveriesPerSecond = options.Value.RoomDeliveriesPerSecond;
     // With a backplane the user may be on another host: SignalR's user send reaches them there.
     private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
@@ -59,9 +60,11 @@ public sealed class FramePublisher(
             // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
             // would hold the room's next frame for its slowest member.
             Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch }), roomId);
-            metrics.FrameSent("room", batch.Length, presence.ConnectionsIn(roomId));
+            var recipients = presence.ConnectionsIn(roomId);
+            metrics.FrameSent("room", batch.Length, recipients);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
-            if (_interval > TimeSpan.Zero) await Task.Delay(_interval);
+            var pause = FramePacing.Pause(_interval, _deliveriesPerSecond, recipients);
+            if (pause > TimeSpan.Zero) await Task.Delay(pause);
         }
     }
 
