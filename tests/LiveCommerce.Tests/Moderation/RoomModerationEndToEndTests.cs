@@ -214,4 +214,19 @@ public sealed class RoomModerationEndToEndTests : IAsyncLifetime
         Assert.Equal(BidStatus.Ended, bid.Status);
         await bidder.WaitUntilAsync(c => c.Personal.Any(p => p.Type == AuctionEventTypes.AuctionWon), because: "the winner hears of it");
     }
+
+    [Fact]
+    public async Task Ending_a_room_cancels_an_auction_nobody_bid_on_and_its_unit_goes_back()
+    {
+        var (roomId, hostToken) = await _server.CreateLiveRoomAsync("quiet-closer", null, ("lot", 50m, 1));
+        await using var host = await _server.ConnectAsync(hostToken);
+        await host.Connection.InvokeAsync<Auction>("StartAuction", roomId, new StartAuctionRequest { ProductId = "lot", StartingBid = 10m, DurationSeconds = 3_600 });
+        (await _server.Http.SendAsync(_server.Request(HttpMethod.Post, $"/api/rooms/{roomId}/end", hostToken))).EnsureSuccessStatusCode();
+
+        var snapshot = await _server.EventuallyAsync<RoomSnapshot>($"/api/rooms/{roomId}", hostToken, s =>
+            s.Auctions.All(a => a.Status == AuctionStatus.Ended) && s.Products.Single().Stock == 1);
+        Assert.Equal(AuctionEndReason.Cancelled, snapshot.Auctions.Single().EndReason);
+        var log = await GetAsync<LogPage>($"/api/rooms/{roomId}/log", hostToken);
+        Assert.Contains(log.Events, e => e.Type == AuctionEventTypes.AuctionEnded);
+    }
 }
