@@ -13,13 +13,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveCommerce.Tests.Moderation;
 
-/// <summary>v1.1 moderation per room over real SignalR and HTTP: shadow bans, the room's own words, the moderation view and its audit log, and what ending a room ends.</summary>
-public sealed class RoomModerationEndToEndTests : IAsyncLifetime
+/// <summary>v1.1 moderation per room over real SignalR and HTTP: shadow bans, the room's own words, the moderation view and its audit log, and what ending a room ends. Every test makes its own rooms and users, so they share one server.</summary>
+public sealed class RoomModerationEndToEndTests(RoomModerationEndToEndTests.SharedServer shared) : IClassFixture<RoomModerationEndToEndTests.SharedServer>
 {
-    private LiveServer _server = null!;
+    public sealed class SharedServer : IAsyncLifetime
+    {
+        public LiveServer Server { get; private set; } = null!;
+        public async Task InitializeAsync() => Server = await LiveServer.StartAsync();
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
-    public async Task InitializeAsync() => _server = await LiveServer.StartAsync();
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly LiveServer _server = shared.Server;
 
     private Task<T> GetAsync<T>(string path, string token) => _server.EventuallyAsync<T>(path, token, _ => true);
 
@@ -30,26 +34,27 @@ public sealed class RoomModerationEndToEndTests : IAsyncLifetime
     [MemberData(nameof(Protocols.Both), MemberType = typeof(Protocols))]
     public async Task A_shadow_banned_author_alone_sees_their_comment_and_the_log_stays_gapless(string protocol)
     {
-        var (roomId, hostToken) = await _server.CreateLiveRoomAsync("sb-host");
+        var trollId = $"troll-{protocol}";
+        var (roomId, hostToken) = await _server.CreateLiveRoomAsync($"sb-host-{protocol}");
         await using var host = await _server.ConnectAsync(hostToken, protocol);
-        await using var troll = await _server.ConnectAsync(_server.Token("troll"), protocol);
-        await using var watcher = await _server.ConnectAsync(_server.Token("watcher"), protocol);
+        await using var troll = await _server.ConnectAsync(_server.Token(trollId), protocol);
+        await using var watcher = await _server.ConnectAsync(_server.Token($"watcher-{protocol}"), protocol);
         await using var guest = await _server.ConnectAsync(null, protocol);
-        await host.Connection.InvokeAsync(HubMethods.AddModerator, roomId, "sb-mod");
+        await host.Connection.InvokeAsync(HubMethods.AddModerator, roomId, $"sb-mod-{protocol}");
         await troll.JoinAsync(roomId);
         var joined = await watcher.JoinAsync(roomId);
 
         // Nobody who moderates the room can be banned; bad input is refused; none of it changes anything.
-        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "sb-host", true));
-        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "sb-mod", true));
-        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => watcher.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "troll", true));
-        await HubAssert.FailsWith(ErrorCodes.Unauthorized, () => guest.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "troll", true));
+        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, $"sb-host-{protocol}", true));
+        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, $"sb-mod-{protocol}", true));
+        await HubAssert.FailsWith(ErrorCodes.Forbidden, () => watcher.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, trollId, true));
+        await HubAssert.FailsWith(ErrorCodes.Unauthorized, () => guest.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, trollId, true));
         await HubAssert.FailsWith(ErrorCodes.InvalidArgument, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "bad id!", true));
         await HubAssert.FailsWith(ErrorCodes.InvalidArgument, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, new string('x', 65), true));
         await HubAssert.FailsWith(ErrorCodes.NotFound, () => host.Connection.InvokeAsync(HubMethods.ShadowBan, "no-such-room", "troll", true));
         Assert.Empty((await GetAsync<RoomModerationView>($"/api/rooms/{roomId}/moderation", hostToken)).ShadowBanned);
 
-        await host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "troll", true);
+        await host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, trollId, true);
         var before = await watcher.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, "before");
         var hidden = await troll.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, "buy my junk");
         Assert.Equal(before.Seq, hidden.Seq);
@@ -61,13 +66,13 @@ public sealed class RoomModerationEndToEndTests : IAsyncLifetime
         Assert.Null(personal.Seq);
         Assert.Equal(roomId, personal.RoomId);
         var own = EventData.Read<CommentData>(personal.Data);
-        Assert.Equal((hidden.CommentId, "troll", "buy my junk", (string?)null), (own.CommentId, own.UserId, own.Text, own.Badge));
+        Assert.Equal((hidden.CommentId, trollId, "buy my junk", (string?)null), (own.CommentId, own.UserId, own.Text, own.Badge));
 
         await watcher.WaitUntilAsync(c => c.LogAfter(joined.Seq).Any(e => e.Seq == after.Seq), because: "the comment after");
         await troll.WaitUntilAsync(c => c.LogAfter(0).Any(e => e.Seq == after.Seq), because: "the comment after");
         foreach (var client in new[] { watcher, troll })
         {
-            Assert.DoesNotContain(client.Received, e => e.Type == EventTypes.Comment && EventData.Read<CommentData>(e.Data).UserId == "troll");
+            Assert.DoesNotContain(client.Received, e => e.Type == EventTypes.Comment && EventData.Read<CommentData>(e.Data).UserId == trollId);
             var seqs = client.LogAfter(joined.Seq).Select(e => e.Seq!.Value).ToArray();
             Assert.Equal(Enumerable.Range((int)joined.Seq + 1, (int)(after.Seq - joined.Seq)).Select(i => (long)i), seqs.TakeWhile(q => q <= after.Seq));
         }
@@ -75,9 +80,9 @@ public sealed class RoomModerationEndToEndTests : IAsyncLifetime
         var log = await GetAsync<LogPage>($"/api/rooms/{roomId}/log", hostToken);
         Assert.Equal(Enumerable.Range(1, log.Events.Length).Select(i => (long?)i), log.Events.Select(e => e.Seq));
         Assert.DoesNotContain(log.Events, e => e.Data.ToString()!.Contains("buy my junk"));
-        Assert.DoesNotContain((await watcher.JoinAsync(roomId)).RecentComments, c => c.UserId == "troll");
+        Assert.DoesNotContain((await watcher.JoinAsync(roomId)).RecentComments, c => c.UserId == trollId);
 
-        await host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, "troll", false);
+        await host.Connection.InvokeAsync(HubMethods.ShadowBan, roomId, trollId, false);
         var seen = await troll.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, "sorry");
         Assert.Equal(after.Seq + 1, seen.Seq);
         await watcher.WaitUntilAsync(c => c.LogAfter(0).Any(e => e.Seq == seen.Seq), because: "the unbanned comment");
