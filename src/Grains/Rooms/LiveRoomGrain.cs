@@ -366,17 +366,21 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
                 _logger.LogWarning(e, "Ending {MechanicId} with room {RoomId} failed; housekeeping retries", mechanicId, RoomId);
             }
         }
-        if (S.CouponsEndedWithRoom) return;
-        try
+        if (!S.CouponsEndedWithRoom)
         {
-            await GrainFactory.GetGrain<ICouponDropGrain>(RoomId).EndWithRoom();
-            S.CouponsEndedWithRoom = true;
-            await Commit();
+            try
+            {
+                await GrainFactory.GetGrain<ICouponDropGrain>(RoomId).EndWithRoom();
+                S.CouponsEndedWithRoom = true;
+                await Commit();
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Ending the coupon drop of room {RoomId} failed; housekeeping retries", RoomId);
+            }
         }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Ending the coupon drop of room {RoomId} failed; housekeeping retries", RoomId);
-        }
+        // Stay active (housekeeping keeps asking) until every mechanic has ended.
+        if (S.ActiveMechanics.Count > 0 || !S.CouponsEndedWithRoom) DelayDeactivation(TimeSpan.FromMinutes(2));
     }
 
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
