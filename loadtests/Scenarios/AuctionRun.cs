@@ -65,14 +65,17 @@ public sealed class AuctionRun
         return new AuctionRun(ctx, roomId, auction);
     }
 
-    /// <summary>What a bidder watching the room sees: the visible price of each <c>bidPlaced</c>.</summary>
-    public void Observe(RoomEvent evt)
+    /// <summary>
+    /// What a bidder watching the room sees: every delivery of <c>bidPlaced</c> is counted; the visible price is read
+    /// from one watcher's copy (all bidders share this board, and a typed read per delivery would cost the generator dearly).
+    /// </summary>
+    public void Observe(Viewer viewer, RoomEvent evt)
     {
         if (evt.Type != AuctionEventTypes.BidPlaced) return;
-        var placed = EventData.Read<BidPlacedData>(evt.Data);
-        if (placed.AuctionId != AuctionId) return;
         _ctx.Metrics.Add("bidPlacedDeliveries");
-        See(placed.CurrentBid, placed.EndsAt);
+        if (viewer.Index != 0) return;
+        var placed = EventData.Read<BidPlacedData>(evt.Data);
+        if (placed.AuctionId == AuctionId) See(placed.CurrentBid, placed.EndsAt);
     }
 
     public static bool IsProxy(int index, double proxyShare) => (int)((index + 1) * proxyShare) > (int)(index * proxyShare);

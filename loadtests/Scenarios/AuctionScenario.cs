@@ -24,7 +24,7 @@ public sealed class AuctionScenario : IScenario
         AuctionRun? run = null;
 
         ctx.Phase = $"{users.Length:N0} bidders connecting over {s.WithinSeconds:0.#}s";
-        var bidders = await Shoppers.ConnectAsync(ctx, room.RoomId, users, (_, evt, _) => run?.Observe(evt));
+        var bidders = await Shoppers.ConnectAsync(ctx, room.RoomId, users, (v, evt, _) => run?.Observe(v, evt));
         ctx.Figure("biddersReady", bidders.Length);
 
         ctx.Phase = "starting the auction";

@@ -125,10 +125,15 @@ public sealed class ScenarioSmokeTests(LiveHostFixture host) : IClassFixture<Liv
     [Fact]
     public async Task Stream_runs_its_mix_and_reports_it()
     {
-        var (report, _) = await RunAsync("stream", Settings("stream") with
+        var (report, json) = await RunAsync("stream", Settings("stream") with
         {
-            Viewers = 10, WithinSeconds = 1, DurationSeconds = 6, Chatters = 4, Rate = 2, Buyers = 4, Quantity = 2,
+            Viewers = 10, WithinSeconds = 1, DurationSeconds = 6, Chatters = 4, Rate = 2, Buyers = 4, Quantity = 2, CounterBidSeconds = 5,
         });
+        var figures = json.GetProperty("figures");
+        foreach (var exact in new[] { "giveaway.exact", "coupon.couponExact", "auction.auctionExact" })
+            Assert.True(figures.TryGetProperty(exact, out var v) && v.GetBoolean(), $"{exact}: {string.Join("; ", report.Notes)}");
+        Assert.True(report.Step("claim")!.Ok > 0);
+        Assert.True(report.Step("bid")!.Ok > 0);
         Assert.True(report.Step("comment")!.Ok > 0);
         Assert.True(report.Step("like")!.Ok > 0);
         Assert.True(report.Step("pin")!.Ok > 0);
