@@ -1,4 +1,5 @@
 using LiveCommerce.Contracts.Auctions;
+using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.LoadTests.Engine;
 using LiveCommerce.LoadTests.Reporting;
@@ -17,9 +18,7 @@ public static class AuctionCheck
             ctx.Figure(prefix + "verdict", "n/a: the server shows no auction (baseline)");
             return;
         }
-        var winner = bidders.FirstOrDefault(b => b.UserId == auction.WinnerId);
-        var orders = winner is null ? null : await ctx.Api.OrdersAsync(winner.Token!, ctx.Token);
-        var order = orders?.FirstOrDefault(o => o.OrderId == auction.OrderId);
+        var order = await WinnerOrderAsync(ctx, bidders.FirstOrDefault(b => b.UserId == auction.WinnerId), auction.OrderId);
         var verdict = AuctionVerdict.Evaluate(run.Terms, run.Acknowledged, auction, order);
         ctx.Figure(prefix + "verdict", verdict.Summary);
         ctx.Figure(prefix + "auctionExact", verdict.Exact);
@@ -29,6 +28,20 @@ public static class AuctionCheck
         ctx.Figure(prefix + "endsAtExtendedSeconds", verdict.ExtendedSeconds);
         ctx.Figure(prefix + "priceChanges", auction.History.Length);
         foreach (var p in verdict.Problems) ctx.Note($"auction: {p}");
+    }
+
+    /// <summary>The winner's order from the winner's own list; it lands there by a durable follow-up, so it is looked for up to 10 s.</summary>
+    private static async Task<Order?> WinnerOrderAsync(ScenarioContext ctx, Viewer? winner, string? orderId)
+    {
+        if (winner is null || orderId is null) return null;
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var orders = await ctx.Api.OrdersAsync(winner.Token!, ctx.Token);
+            if (orders?.FirstOrDefault(o => o.OrderId == orderId) is { } order) return order;
+            if (orders is null || DateTime.UtcNow > until) return null;
+            await Task.Delay(200, ctx.Token);
+        }
     }
 
     /// <summary>Polls the auction until it has ended, for at most the anti-sniping window past the latest end any answer showed.</summary>

@@ -11,8 +11,8 @@ namespace LiveCommerce.LoadTests.Scenarios;
 /// <summary>
 /// One auction driven by simulated bidders, and everything its verdict needs: the terms the server
 /// answered, every acknowledged bid, the statuses, the latest <c>endsAt</c> any answer showed. A bidder
-/// either places one proxy bid (a maximum of its own, never shared with another bidder) or bids plain at
-/// the minimum next bid it last saw, again after each answer that does not lead, up to the bid rounds.
+/// either places one proxy bid (a maximum of its own, never shared with another bidder) or bids plain a few
+/// increments above the minimum next bid it last saw, again after each answer that does not lead, up to the bid rounds.
 /// </summary>
 public sealed class AuctionRun
 {
@@ -91,7 +91,8 @@ public sealed class AuctionRun
         {
             // Proxy maxima are all different (7919 is coprime with 49,000), so the leader is never a tie.
             var max = proxy ? StartingBid + 10m + (index * 7919L % 49_000) / 100m : (decimal?)null;
-            var amount = max is { } m ? Math.Min(minNext, m) : minNext;
+            // Plain bidders jump 0..6 increments above the minimum, as people typing a round number do.
+            var amount = max is { } m ? Math.Min(minNext, m) : minNext + AuctionRule.Increment(minNext) * ((index + round) % 7);
             var result = await PlaceAsync(bidder, amount, max, dueUs);
             if (result is null) return;
             if (result.Status is BidStatus.Leading or BidStatus.Outbid) _acked.Add(new AckedBid(bidder.UserId!, amount, max, round));
