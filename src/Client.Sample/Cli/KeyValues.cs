@@ -40,6 +40,4 @@ public sealed class KeyValues
     public int? Int(string key) => Text(key) is { } v ? Numbers.Int(v, key) : null;
 
     public decimal? Decimal(string key) => Text(key) is { } v ? Numbers.Decimal(v, key) : null;
-
-    public bool Flag(string key) => Text(key) is { } v && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1" || v.Equals("yes", StringComparison.OrdinalIgnoreCase));
 }
