@@ -17,8 +17,8 @@ public sealed class BenchResult
     /// <summary>Above this share of its core the generator, not the server, sets the pace: such a run is not compared.</summary>
     public const double GeneratorBoundPercent = 85;
 
-    /// <summary>The generator's CPU over the measured phase (the sends of a fan-out, the stampede of a sale), else over the run.</summary>
-    public double GeneratorLoadPercent => Number("sendGeneratorCpuPercent") ?? Number("buyGeneratorCpuPercent") ?? GeneratorCpuPercent;
+    /// <summary>The generator's CPU over the measured phase (the sends of a fan-out, a stampede), else over the run.</summary>
+    public double GeneratorLoadPercent => Number("sendGeneratorCpuPercent") ?? Number("stampedeGeneratorCpuPercent") ?? GeneratorCpuPercent;
 
     public bool GeneratorBound => Outcome != "missing" && GeneratorLoadPercent > GeneratorBoundPercent;
 

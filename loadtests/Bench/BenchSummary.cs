@@ -39,6 +39,10 @@ public static class BenchSummary
             Compare("fan-out 300/s to 200: p99 ms", "fanout300x200", "fanoutP99Ms", bare, r => r <= 1.2, "≤ 1.2×", false);
         Compare("flash sale: attempts/s (baseline: echo-like call)", "flash", "attemptsPerSecond", bare, r => r >= 0.7, "≥ 0.7×");
         Compare("flash sale: attempt p99 ms", "flash", "buyP99Ms", bare, r => r <= 1.5, "≤ 1.5×", false);
+        Compare("auction: bids/s (baseline: echo-like call)", "auction", "attemptsPerSecond", bare, r => r >= 0.7, "≥ 0.7×");
+        Compare("auction: bid p99 ms", "auction", "bidP99Ms", bare, r => r <= 1.5, "≤ 1.5×", false);
+        Compare("coupon: claims/s (baseline: echo-like call)", "coupon", "attemptsPerSecond", bare, r => r >= 0.7, "≥ 0.7×");
+        Compare("coupon: claim p99 ms", "coupon", "claimP99Ms", bare, r => r <= 1.5, "≤ 1.5×", false);
         // Server CPU per delivery of every fan-out run, LiveCommerce beside each bare hub.
         foreach (var load in results.Where(r => r.Target == lc && r.Number("serverCpuUsPerDelivery") is not null).Select(r => r.Load.Key).Distinct())
             foreach (var t in new[] { bare, framed })
@@ -69,6 +73,8 @@ public static class BenchSummary
         }
         var verdict = Get("flash", lc)?.Text("verdict");
         if (verdict is not null) rows.Add(new BenchRow($"flash sale verdict: {verdict}", null, null, "-", null, "exact", Get("flash", lc)?.Text("saleExact") == "true"));
+        foreach (var (load, name, exact) in new[] { ("auction", "auction", "auctionExact"), ("coupon", "coupon", "couponExact") })
+            if (Get(load, lc)?.Text("verdict") is { } v) rows.Add(new BenchRow($"{name} verdict: {v}", null, null, "-", null, "exact", Get(load, lc)?.Text(exact) == "true"));
         return rows;
     }
 
@@ -97,7 +103,7 @@ public static class BenchSummary
         md.AppendLine("|---|---|---|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
-            var keys = new[] { "viewersJoined", "joinsPerSecond", "joinP99Ms", "deliveriesPerSecond", "fanoutP50Ms", "fanoutP99Ms", "deliveredShare", "missedSeq", "outOfOrderSeq", "attemptsPerSecond", "buyP99Ms", "serverBytesPerViewer", "serverCpuUsPerDelivery", "sendGeneratorCpuPercent", "buyGeneratorCpuPercent" };
+            var keys = new[] { "viewersJoined", "joinsPerSecond", "joinP99Ms", "deliveriesPerSecond", "fanoutP50Ms", "fanoutP99Ms", "deliveredShare", "missedSeq", "outOfOrderSeq", "attemptsPerSecond", "buyP99Ms", "bidP99Ms", "claimP99Ms", "serverBytesPerViewer", "serverCpuUsPerDelivery", "sendGeneratorCpuPercent", "stampedeGeneratorCpuPercent" };
             var figs = string.Join(", ", keys.Where(k => r.Number(k) is not null).Select(k => $"{k} {N(r.Number(k))}"));
             md.AppendLine(inv, $"| {r.Load.Key} | {r.Target.Label} | {r.Outcome}{(r.GeneratorBound ? ", **generator-bound**" : "")} | {r.DurationSeconds:0} | {r.GeneratorCpuPercent:0} | {r.ServerCpuPercent:0} | {figs} | [{Path.GetFileName(r.Folder)}]({r.Target.Label}/{Path.GetFileName(r.Folder)}/report.md) |");
         }
