@@ -92,7 +92,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             // A retry, perhaps concurrent with the first call: answer once the reservation is stored.
             await _commit.CommitAsync();
             var reservation = S.Reservations[earlier];
-            await TrackOrderAsync(earlier, reservation);
+            await TrackOrderAsync(earlier, reservation, retry: true);
             return Reserved(earlier, reservation);
         }
         if (_answered.TryGetValue(key, out var answered)) return answered;
@@ -124,7 +124,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         S.Remaining -= quantity;
 
         await _commit.CommitAsync();
-        await TrackOrderAsync(orderId, held);
+        await TrackOrderAsync(orderId, held, retry: false);
         return Reserved(orderId, held);
     }
 
@@ -152,7 +152,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         HoldExpiresAt = reservation.ExpiresAt,
     };
 
-    private async Task TrackOrderAsync(string orderId, Reservation reservation)
+    private async Task TrackOrderAsync(string orderId, Reservation reservation, bool retry)
     {
         var terms = S.Terms!;
         var line = new LineItem
@@ -174,10 +174,17 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             SaleId = SaleId,
             BuyerName = reservation.BuyerName,
         };
+        var orders = GrainFactory.GetGrain<IOrderGrain>(orderId);
+        // A retry's order is most likely stored already: it reads the terms itself only if it is not.
+        if (retry)
+        {
+            await orders.Track(order);
+            return;
+        }
         // Read once per activation, like the name and price in the sale's terms: the stampede's orders
         // then need neither the room's snapshot nor the shelf's product list each.
         var lineTerms = _lineTerms ??= await OrderTerms.FetchAsync(GrainFactory, order);
-        await GrainFactory.GetGrain<IOrderGrain>(orderId).TrackWithTerms(order, lineTerms);
+        await orders.TrackWithTerms(order, lineTerms);
     }
 
     public async Task End(FlashSaleEndReason reason)
