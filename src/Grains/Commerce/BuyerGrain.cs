@@ -220,6 +220,9 @@ public sealed class BuyerGrain(
 
     public const int MaxOrdersListed = 200;
 
+    public Task<BuyerFootprint> Footprint() => Task.FromResult(new BuyerFootprint(
+        state.State.Orders.Count, state.State.OpenOrders.Count, state.State.ArchivedPages, state.State.Checkouts.Count));
+
     private async Task<Cart> SaveCart()
     {
         await state.WriteStateAsync();

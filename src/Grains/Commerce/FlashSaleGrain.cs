@@ -302,7 +302,11 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             .Concat(S.Buyers.Where(b => b.Value.PaidUnits > 0).Select(b => (UserId: b.Key, Quantity: b.Value.PaidUnits)))
             .GroupBy(r => r.UserId)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
-        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status, S.Returned, S.Outbox.Pending.Count, S.EndReason));
+        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status, S.Returned, S.Outbox.Pending.Count, S.EndReason)
+        {
+            ReservationsKept = S.Reservations.Count,
+            KeysKept = S.OrderByKey.Count,
+        });
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync(CancellationToken.None);

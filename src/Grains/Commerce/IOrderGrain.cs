@@ -25,6 +25,13 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("OnVoucherChanged")] Task OnVoucherChanged(Contracts.Vouchers.Voucher voucher);
 }
 
+[GenerateSerializer, Immutable, Alias("BuyerFootprint")]
+public sealed record BuyerFootprint(
+    [property: Id(0)] int RecentOrders,
+    [property: Id(1)] int OpenOrders,
+    [property: Id(2)] int ArchivedPages,
+    [property: Id(3)] int CheckoutKeys);
+
 /// <summary>One buyer, keyed by user id: the cart, checkout, and the list of their orders.</summary>
 [Alias("IBuyerGrain")]
 public interface IBuyerGrain : IGrainWithStringKey
@@ -44,6 +51,8 @@ public interface IBuyerGrain : IGrainWithStringKey
     [Alias("Forget")] Task Forget(string orderId);
     /// <summary>The buyer's orders, newest first: <paramref name="limit"/> of them after skipping <paramref name="offset"/>.</summary>
     [Alias("ListOrders")] Task<Order[]> ListOrders(Caller caller, int offset, int limit);
+    /// <summary>What the buyer keeps in hot state (bounded however many orders they place).</summary>
+    [Alias("Footprint")] Task<BuyerFootprint> Footprint();
 
     // v1.1 coupons: the wallet and the cart's coupon.
     /// <summary>From a coupon drop: a claimed coupon for the wallet (idempotent).</summary>

@@ -108,6 +108,9 @@ public sealed record ShelfAudit(
     [property: Id(1)] bool HoldsMatch,
     [property: Id(2)] int OpenHolds)
 {
+    /// <summary>Holds in hot state, open or closed (closed order holds leave once their order has heard).</summary>
+    [Id(3)] public int HoldsKept { get; init; }
+
     public bool Balances => HoldsMatch && Products.All(p => p.Balances);
     public ProductAudit Of(string productId) => Products.Single(p => p.ProductId == productId);
 }

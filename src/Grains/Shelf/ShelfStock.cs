@@ -171,7 +171,7 @@ public sealed class ShelfStock(Func<ShelfBooks> books, Action<string, HoldStatus
             .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Item2));
         var products = B.Products.Select(p => new ProductAudit(p.Product.ProductId, p.PutUp, p.Sold, p.Held, p.Product.Stock)).ToArray();
         var holdsMatch = B.Products.All(p => p.Held == heldByHolds.GetValueOrDefault(p.Product.ProductId));
-        return new ShelfAudit(products, holdsMatch, B.Holds.Values.Count(h => h.Status == HoldStatus.Held));
+        return new ShelfAudit(products, holdsMatch, B.Holds.Values.Count(h => h.Status == HoldStatus.Held)) { HoldsKept = B.Holds.Count };
     }
 
     private void Close(string reference, ShelfHold hold, HoldStatus status, bool report = true)
