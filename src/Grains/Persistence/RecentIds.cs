@@ -9,7 +9,7 @@ namespace LiveCommerce.Grains.Persistence;
 public sealed class RecentIds
 {
     [Id(0)] public List<string> Ids { get; set; } = [];
-    [Id(1)] public int Capacity { get; set; } = 1_000;
+    [Id(1)] public int Capacity { get; set; } = 500;
     [NonSerialized] private HashSet<string>? _index;
 
     /// <summary>False when the id is among the newest already (nothing changes).</summary>
