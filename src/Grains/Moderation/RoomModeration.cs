@@ -20,6 +20,8 @@ public sealed class RoomModeration
     [Id(1)] public HashSet<string> ShadowBanned { get; set; } = [];
 
     /// <summary>The room's words as a matcher (built once per change).</summary>
+    // Not state: JSON grain storage would write it and then fail to read the room back.
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public BlockedWords Matcher => _matcher ??= new BlockedWords(BlockedWords);
 
     /// <summary>Replaces the room's words; returns what was added and removed (compared case-insensitively).</summary>
