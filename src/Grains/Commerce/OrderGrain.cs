@@ -66,21 +66,20 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             order = await WithAffiliatesAsync(order, terms);
             _state.State.Order = order;
             RecordFigures(order, paid: false);
-            await StoreAsync();
+            await WriteAsync();
             ShowBuying(order);
         }
         var tracked = Current!;
-        // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
-        // was stored) must not leave an acknowledged order out of its buyer's list.
-        // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
-        // The buyer's index and the room's figures are written side by side, not one after the other.
-        var indexed = tracked.SaleId is not null ? GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId) : Task.CompletedTask;
-        await Task.WhenAll(indexed, FollowUpAsync(CancellationToken.None));
+        // The buyer's index already has it: a sale admits the order there before reserving, a checkout
+        // indexes its own, auctions and giveaways add their winners' orders.
         Announce(tracked);
         return tracked;
     }
 
     public Task<Order> Get(Caller caller) => Task.FromResult(Owned(caller));
+
+    public Task<Order?> Find(Caller caller) =>
+        Task.FromResult(Current is { } order && order.UserId == caller.UserId ? Owned(caller) : null);
 
     public async Task<Order> Pay(Caller caller)
     {
@@ -90,9 +89,7 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             if (order.Status == OrderStatus.Paid) return order;
             throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {order.Status.ToWire()} and cannot be paid");
         }
-        var status = order.SaleId is { } saleId
-            ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Confirm(order.OrderId, order.UserId)
-            : await SellOnShelves(order);
+        var status = await SellUnits(order);
         var updated = await SetStatus(status);
         if (status != OrderStatus.Paid)
             throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {status.ToWire()} and cannot be paid");
@@ -104,11 +101,31 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         var order = Owned(caller);
         if (order.Status is OrderStatus.Cancelled or OrderStatus.Expired) return order;
         if (order.Status == OrderStatus.Paid) throw LiveCommerceException.Conflict($"order '{order.OrderId}' is paid and cannot be cancelled");
-        var status = order.SaleId is { } saleId
-            ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Release(order.OrderId, order.UserId, OrderStatus.Cancelled)
-            : await ReleaseOnShelves(order, HoldStatus.Cancelled);
-        return await SetStatus(status);
+        return await SetStatus(await ReleaseUnits(order));
     }
+
+    public async Task OnHoldClosed(OrderStatus status)
+    {
+        if (Current is not { Status: OrderStatus.PendingPayment } order) return;
+        // Paying or cancelling failed part-way (the keeper closed the hold, this record was not written):
+        // finish it the same way in every room of the order. The keepers answer from their holds, which
+        // they keep until this call returns.
+        var closed = status switch
+        {
+            OrderStatus.Paid => await SellUnits(order),
+            OrderStatus.Cancelled => await ReleaseUnits(order),
+            _ => OrderStatus.Expired,
+        };
+        await SetStatus(closed);
+    }
+
+    private Task<OrderStatus> SellUnits(Order order) => order.SaleId is { } saleId
+        ? GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Confirm(order.OrderId, order.UserId)
+        : SellOnShelves(order);
+
+    private Task<OrderStatus> ReleaseUnits(Order order) => order.SaleId is { } saleId
+        ? GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Release(order.OrderId, order.UserId, OrderStatus.Cancelled)
+        : ReleaseOnShelves(order, HoldStatus.Cancelled);
 
     public async Task MarkExpired()
     {
@@ -235,15 +252,10 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     /// <summary>Stores the order and its follow-ups, then delivers them (what fails is retried by a timer and a reminder).</summary>
     private async Task WriteAsync()
     {
-        await StoreAsync();
-        await FollowUpAsync(CancellationToken.None);
-    }
-
-    private async Task StoreAsync()
-    {
         var mark = _outbox.Mark();
         await _state.WriteStateAsync();
         _outbox.Stored(mark);
+        await FollowUpAsync(CancellationToken.None);
     }
 
     private async Task FollowUpAsync(CancellationToken cancellationToken)
