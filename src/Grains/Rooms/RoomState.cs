@@ -43,6 +43,8 @@ public sealed class RoomState
     [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
     /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms. (Ids 60+: trust.)</summary>
     [Id(60)] public HashSet<string> Moderators { get; set; } = [];
+    /// <summary>v1.1: the epoch of this room's log (<see cref="RoomEpochs"/>); null only before the room exists. (Ids 80+: resilience.)</summary>
+    [Id(80)] public string? Epoch { get; set; }
 }
 
 /// <summary>
