@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveCommerce.Grains.Affiliates;
 using LiveCommerce.Contracts.Affiliates;
 using LiveCommerce.Contracts.Errors;
 using LiveCommerce.LiveHost.Identity;

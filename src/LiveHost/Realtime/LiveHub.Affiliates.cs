@@ -1,4 +1,5 @@
 using LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Grains.Affiliates;
 using LiveCommerce.Contracts.Errors;
 using LiveCommerce.LiveHost.Errors;
 using LiveCommerce.LiveHost.Rooms;

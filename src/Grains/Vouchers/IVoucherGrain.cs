@@ -1,6 +1,7 @@
 using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Vouchers;
 
-namespace LiveCommerce.Contracts.Vouchers;
+namespace LiveCommerce.Grains.Vouchers;
 
 /// <summary>One voucher, keyed by its code: issued once, then redeemed once or refunded once.</summary>
 [Alias("IVoucherGrain")]

@@ -1,7 +1,9 @@
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Identity;
 
-namespace LiveCommerce.Contracts.Affiliates;
+using LiveCommerce.Contracts.Affiliates;
+
+namespace LiveCommerce.Grains.Affiliates;
 
 /// <summary>One creator (a room's host), keyed by user id: the ledger of what their rooms sold, fed as orders are paid.</summary>
 [Alias("ICreatorGrain")]
