@@ -732,7 +732,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     /// <summary>v1.1 heartbeat: a live room whose log has been quiet for <c>Realtime:HeartbeatSeconds</c> sends <c>head {seq, epoch}</c>.</summary>
     private Task SendHeadIfQuiet(CancellationToken cancellationToken)
     {
-        if (S.Room?.Status != RoomStatus.Live || S.Epoch is not { } epoch || !_head.TakeDue()) return Task.CompletedTask;
+        // Nobody watching (as the hosts report it): nobody to tell; a viewer who joins gets a snapshot first.
+        if (S.Room?.Status != RoomStatus.Live || _tally.Current == 0 || S.Epoch is not { } epoch || !_head.TakeDue()) return Task.CompletedTask;
         _publisher.PublishRoom(RoomId, epoch, [new RoomEvent { Seq = null, Type = EventTypes.Head, At = Now, Data = new HeadData { Seq = S.Seq, Epoch = epoch } }]);
         return Task.CompletedTask;
     }

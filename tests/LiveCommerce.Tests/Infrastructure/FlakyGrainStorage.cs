@@ -16,17 +16,22 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
     private static readonly Lock Gate = new();
     private static Random? _failing;
     private static double _share;
+    private static bool _ambiguous;
 
     /// <summary>Writes that failed since the last <see cref="Fail"/>.</summary>
     public static int Failures;
 
-    /// <summary>Until disposed, fails about <paramref name="share"/> of all writes (a seeded, repeatable sequence).</summary>
-    public static IDisposable Fail(double share, int seed = 9)
+    /// <summary>
+    /// Until disposed, fails about <paramref name="share"/> of all writes (a seeded sequence); with
+    /// <paramref name="ambiguous"/>, half of them after the write was stored.
+    /// </summary>
+    public static IDisposable Fail(double share, bool ambiguous = true, int seed = 9)
     {
         lock (Gate)
         {
             _failing = new Random(seed);
             _share = share;
+            _ambiguous = ambiguous;
             Failures = 0;
         }
         return new Healing();
@@ -54,7 +59,7 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
             var draw = _failing.NextDouble();
             if (draw >= _share) return Fault.None;
             Failures++;
-            return draw < _share / 2 ? Fault.Before : Fault.After;
+            return !_ambiguous || draw < _share / 2 ? Fault.Before : Fault.After;
         }
     }
 

@@ -37,6 +37,9 @@ public sealed class HeartbeatGrainTests(ClusterFixture fixture)
     {
         var (liveId, live) = await RoomAsync(live: true);
         var (scheduledId, _) = await RoomAsync(live: false);
+        // Heads go to rooms someone watches: one viewer on one host, for both.
+        foreach (var room in new[] { live, fixture.Grains.GetGrain<ILiveRoomGrain>(scheduledId) })
+            await room.ReportPresence(new PresenceReport("beat-host-1", Guid.Empty, Full: true, ["viewer1"], [], ["viewer1"], GuestsNow: 0, GuestJoins: 0));
         var snapshot = await live.GetSnapshot();
 
         Assert.True(await AfterQuietPeriod(() => Heads(liveId).Length > 0), "a head from the quiet live room");
@@ -46,6 +49,18 @@ public sealed class HeartbeatGrainTests(ClusterFixture fixture)
         var comment = await live.Comment(Caller.User("u1"), "hello");
         Assert.True(await AfterQuietPeriod(() => Heads(liveId).Any(h => h.Seq == comment.Seq)), "a head naming the comment's seq");
         Assert.Empty(Heads(scheduledId));
+    }
+
+    [Fact]
+    public async Task A_live_room_nobody_watches_sends_no_head()
+    {
+        var (roomId, _) = await RoomAsync(live: true);
+        var (watchedId, watched) = await RoomAsync(live: true);
+        await watched.ReportPresence(new PresenceReport("beat-host-2", Guid.Empty, Full: true, [], [], [], GuestsNow: 1, GuestJoins: 1));
+        // Both rooms tick every second: once the watched one has sent two heads, a second apart at least, the unwatched one had its chance.
+        Assert.True(await AfterQuietPeriod(() => Heads(watchedId).Length > 0), "a head from the watched room");
+        Assert.True(await AfterQuietPeriod(() => Heads(watchedId).Length > 1), "a second head from the watched room");
+        Assert.Empty(Heads(roomId));
     }
 
     [Fact]
