@@ -177,7 +177,9 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
         EndDue();
         try
         {
-            if (_dirty) await _commit.CommitAsync();
+            // Deliver only what is stored: a claim whose write is in flight (or failed) must not reach a wallet
+            // and then vanish from the ledger when the grain reloads.
+            if (_dirty || S.WalletOutbox.Count > 0) await _commit.CommitAsync();
             if (S.RoomOutbox.Count > 0) await SyncRoomAsync();
             foreach (var delivery in S.WalletOutbox.ToArray()) await DeliverAsync(delivery);
             if (_dirty) await _commit.CommitAsync();
@@ -249,7 +251,8 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
         }
         catch
         {
-            // Memory holds changes that are not stored: start over from storage.
+            // Memory holds changes that are not stored: start over from storage (until then, the next write retries them).
+            _dirty = true;
             DeactivateOnIdle();
             throw;
         }

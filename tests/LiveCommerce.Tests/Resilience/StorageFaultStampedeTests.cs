@@ -125,11 +125,7 @@ public sealed class StorageFaultStampedeTests(ClusterFixture fixture)
         }
     }
 
-    // Fails about one run in four, also with failures before storing only: after recovery the drop's ledger
-    // counts fewer claims than were acknowledged and delivered to wallets (e.g. 25 left after 300 acknowledged
-    // claims, all 300 in wallets), or acknowledges more than its quota (303 of 300). A CouponDropGrain bug
-    // under failed writes that this test found; unskip once the drop keeps its ledger through them.
-    [Fact(Skip = "finds a CouponDropGrain bug under failed writes (ledger behind acknowledged claims); see the comment")]
+    [Fact]
     public async Task A_coupon_claim_stampede_on_failing_storage_keeps_every_acknowledged_claim_within_the_quota()
     {
         var roomId = await LiveRoomAsync();
