@@ -1,4 +1,6 @@
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -8,7 +10,7 @@ namespace LiveCommerce.LoadTests.Baseline;
 /// <summary>
 /// The baseline: a bare SignalR hub speaking the same method names and wire types as LiveCommerce (so the
 /// same scenarios drive it), with none of its work: no auth, no grains, no rules, no storage.
-/// <c>Echo</c> (and the echo-like <c>BuyFlashSale</c>) give the plain hub-call rate.
+/// <c>Echo</c> (and the echo-like <c>BuyFlashSale</c>, <c>PlaceBid</c>, <c>ClaimCoupon</c>) give the plain hub-call rate.
 /// </summary>
 public sealed class BareHub(BareRooms rooms) : Hub
 {
@@ -49,6 +51,18 @@ public sealed class BareHub(BareRooms rooms) : Hub
         OrderId = orderId, UserId = "bare", RoomId = "bare", Lines = [], Total = 0, Currency = "USD",
         Status = OrderStatus.Paid, CreatedAt = DateTime.UtcNow, HoldExpiresAt = DateTime.UtcNow,
     };
+
+    public Auction StartAuction(string roomId, StartAuctionRequest request) => rooms.StartAuction(roomId, request);
+
+    /// <summary>Echo-like: every bid "leads" and changes nothing, so the auction load measures the plain hub-call rate.</summary>
+    public BidResult PlaceBid(string roomId, string auctionId, decimal amount, decimal? maxAmount) =>
+        new() { Status = BidStatus.Leading, Auction = rooms.Room(roomId).Auction ?? throw new HubException("not_found: no auction") };
+
+    public CouponDrop DropCoupon(string roomId, DropCouponRequest request) => rooms.DropCoupon(roomId, request);
+
+    public ClaimCouponResult ClaimCoupon(string roomId, string couponId) => rooms.Claim(roomId);
+
+    public ClaimedCoupon[] GetCoupons() => [];
 
     public string Echo(string text) => text;
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
@@ -20,6 +22,9 @@ public sealed class BareRooms(IHubContext<BareHub> hub, BareOptions options)
         public long Seq;
         public long Likes;
         public int Remaining;
+        public int CouponsLeft;
+        public Auction? Auction;
+        public CouponDrop? Coupon;
         public List<RoomEvent> Pending = [];
         public bool Flushing;
     }
@@ -107,6 +112,41 @@ public sealed class BareRooms(IHubContext<BareHub> hub, BareOptions options)
         if (left >= 0) return new PurchaseResult { Status = PurchaseStatus.Reserved, OrderId = Guid.NewGuid().ToString("N"), Remaining = left };
         Interlocked.Add(ref room.Remaining, quantity);
         return new PurchaseResult { Status = PurchaseStatus.SoldOut, Remaining = 0 };
+    }
+
+    public Auction StartAuction(string roomId, StartAuctionRequest request)
+    {
+        var auction = new Auction
+        {
+            AuctionId = $"auction-{roomId}", ProductId = request.ProductId ?? "p1", Currency = "USD", StartingBid = request.StartingBid,
+            Bids = 0, MinNextBid = request.StartingBid, EndsAt = DateTime.UtcNow.AddSeconds(request.DurationSeconds),
+            CounterBidSeconds = request.CounterBidSeconds ?? 10, SuddenDeath = request.SuddenDeath ?? false, Status = AuctionStatus.Active,
+        };
+        Room(roomId).Auction = auction;
+        return auction;
+    }
+
+    public CouponDrop DropCoupon(string roomId, DropCouponRequest request)
+    {
+        var room = Room(roomId);
+        Interlocked.Exchange(ref room.CouponsLeft, request.Quota);
+        var drop = new CouponDrop
+        {
+            CouponId = $"coupon-{roomId}", DiscountType = request.DiscountType ?? DiscountType.Amount, DiscountValue = request.DiscountValue,
+            MinSpend = 0, Quota = request.Quota, Remaining = request.Quota, PerUserLimit = request.PerUserLimit ?? 1,
+            ClaimEndsAt = DateTime.UtcNow.AddSeconds(request.ClaimSeconds), ProductIds = [], Status = CouponDropStatus.Active, ValidSeconds = 86_400,
+        };
+        room.Coupon = drop;
+        return drop;
+    }
+
+    /// <summary>A counter, like <see cref="Buy"/>; the bare hub has one identity, so it keeps no per-user limit.</summary>
+    public ClaimCouponResult Claim(string roomId)
+    {
+        var room = Room(roomId);
+        if (Interlocked.Decrement(ref room.CouponsLeft) >= 0) return new ClaimCouponResult { Status = ClaimStatus.Claimed };
+        Interlocked.Increment(ref room.CouponsLeft);
+        return new ClaimCouponResult { Status = ClaimStatus.SoldOut };
     }
 }
 

@@ -22,7 +22,7 @@ public static class BenchCommand
         var noPin = new Option<bool>("--no-pin") { Description = "Don't pin server and generator to separate CPUs" };
         var skipBuild = new Option<bool>("--skip-build") { Description = "Use the existing LiveHost Release build" };
         var protocol = new Option<string?>("--protocol") { Description = "messagepack (default) or json" };
-        var only = new Option<string[]>("--only") { Description = "Run only these loads (warmup, join, fanout300, scale<N>, flash)", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--only") { Description = "Run only these loads (warmup, join, fanout300, scale<N>, flash, auction, coupon)", AllowMultipleArgumentsPerToken = true };
         var targets = new Option<string[]>("--targets") { Description = "Run only against these targets (livecommerce, bare-1msg, bare-100ms)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("bench", "Run the benchmark: LiveCommerce against a bare SignalR hub on this machine") { quick, output, noPin, skipBuild, protocol, only, targets };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(quick),

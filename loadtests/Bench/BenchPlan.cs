@@ -45,6 +45,13 @@ public static class BenchPlan
         loads.Add(quick
             ? new("flash", "flash-sale", ["--buyers", "1000", "--quantity", "100", "--load", "burst", "--within", "3"], NotFramed)
             : new("flash", "flash-sale", ["--buyers", "10000", "--quantity", "500", "--load", "burst", "--within", "12"], NotFramed));
+        // The playbook's stampedes beside the flash sale: bids in an auction's last seconds, claims of a coupon drop.
+        loads.Add(quick
+            ? new("auction", "auction", ["--buyers", "500", "--duration", "6", "--buy-within", "2", "--within", "3"], NotFramed)
+            : new("auction", "auction", ["--buyers", "5000", "--duration", "15", "--buy-within", "2", "--within", "10"], NotFramed));
+        loads.Add(quick
+            ? new("coupon", "coupon", ["--buyers", "1000", "--quantity", "100", "--load", "burst", "--within", "3"], NotFramed)
+            : new("coupon", "coupon", ["--buyers", "10000", "--quantity", "500", "--load", "burst", "--within", "12"], NotFramed));
         return loads;
     }
 }

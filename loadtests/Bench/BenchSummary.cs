@@ -34,6 +34,10 @@ public static class BenchSummary
         Compare("fan-out 300/s: p99 ms", "fanout300", "fanoutP99Ms", framed, null, "LC < 250 ms", false);
         Compare("flash sale: attempts/s (baseline: echo-like call)", "flash", "attemptsPerSecond", bare, r => r >= 0.7, "≥ 0.7×");
         Compare("flash sale: attempt p99 ms", "flash", "buyP99Ms", bare, null, "-", false);
+        Compare("auction: bids/s (baseline: echo-like call)", "auction", "attemptsPerSecond", bare, null, "-");
+        Compare("auction: bid p99 ms", "auction", "bidP99Ms", bare, null, "-", false);
+        Compare("coupon: claims/s (baseline: echo-like call)", "coupon", "attemptsPerSecond", bare, null, "-");
+        Compare("coupon: claim p99 ms", "coupon", "claimP99Ms", bare, null, "-", false);
 
         var lcMem = Get("join", lc)?.Number("serverBytesPerViewer");
         var bareMem = Get("join", bare)?.Number("serverBytesPerViewer");
@@ -51,6 +55,8 @@ public static class BenchSummary
         }
         var verdict = Get("flash", lc)?.Text("verdict");
         if (verdict is not null) rows.Add(new BenchRow($"flash sale verdict: {verdict}", null, null, "-", null, "exact", Get("flash", lc)?.Text("saleExact") == "true"));
+        foreach (var (load, name, exact) in new[] { ("auction", "auction", "auctionExact"), ("coupon", "coupon", "couponExact") })
+            if (Get(load, lc)?.Text("verdict") is { } v) rows.Add(new BenchRow($"{name} verdict: {v}", null, null, "-", null, "exact", Get(load, lc)?.Text(exact) == "true"));
         return rows;
     }
 
@@ -70,7 +76,7 @@ public static class BenchSummary
         md.AppendLine("|---|---|---|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
-            var keys = new[] { "viewersJoined", "joinsPerSecond", "joinP99Ms", "deliveriesPerSecond", "fanoutP50Ms", "fanoutP99Ms", "deliveredShare", "missedSeq", "outOfOrderSeq", "attemptsPerSecond", "buyP99Ms", "serverBytesPerViewer" };
+            var keys = new[] { "viewersJoined", "joinsPerSecond", "joinP99Ms", "deliveriesPerSecond", "fanoutP50Ms", "fanoutP99Ms", "deliveredShare", "missedSeq", "outOfOrderSeq", "attemptsPerSecond", "buyP99Ms", "bidP99Ms", "claimP99Ms", "serverBytesPerViewer" };
             var figs = string.Join(", ", keys.Where(k => r.Number(k) is not null).Select(k => $"{k} {N(r.Number(k))}"));
             md.AppendLine(inv, $"| {r.Load.Key} | {r.Target.Label} | {r.Outcome} | {r.DurationSeconds:0} | {r.GeneratorCpuPercent:0} | {r.ServerCpuPercent:0} | {figs} | [{Path.GetFileName(r.Folder)}]({r.Target.Label}/{Path.GetFileName(r.Folder)}/report.md) |");
         }

@@ -17,19 +17,23 @@ public sealed class ScenarioOptions
     public Option<double?> Within { get; } = new("--within") { Description = "Seconds over which viewers (and buyers) connect" };
     public Option<string?> Load { get; } = new("--load") { Description = "Load simulation: burst, constant, ramp, keep" };
     public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Events (comments, pins, likes) per second" };
-    public Option<double?> Duration { get; } = new("--duration", "-d") { Description = "Seconds of sending (stream: of the whole stream)" };
+    public Option<double?> Duration { get; } = new("--duration", "-d") { Description = "Seconds of sending (stream: of the whole stream; auction: the auction's durationSeconds)" };
     public Option<double?> Hold { get; } = new("--hold") { Description = "join-storm: seconds to hold the audience after joining" };
     public Option<string?> Event { get; } = new("--event") { Description = "fanout: comment (default) or pin" };
     public Option<int?> Senders { get; } = new("--senders") { Description = "fanout: host connections sending comments in parallel" };
     public Option<int?> Chatters { get; } = new("--chatters", "-m") { Description = "Signed-in chatting users among the viewers" };
     public Option<int?> Taps { get; } = new("--taps") { Description = "like-storm: taps per Like call (1..100)" };
-    public Option<int?> Buyers { get; } = new("--buyers") { Description = "flash-sale/stream: buyers" };
-    public Option<int?> Quantity { get; } = new("--quantity", "-q") { Description = "flash-sale/stream: units on sale" };
-    public Option<int?> PerUserLimit { get; } = new("--per-user-limit") { Description = "flash-sale: units one user may buy" };
+    public Option<int?> Buyers { get; } = new("--buyers") { Description = "flash-sale/auction/coupon/stream: buyers, bidders or claimers" };
+    public Option<int?> Quantity { get; } = new("--quantity", "-q") { Description = "flash-sale/stream: units on sale; coupon: the quota" };
+    public Option<int?> PerUserLimit { get; } = new("--per-user-limit") { Description = "flash-sale: units one user may buy; coupon: claims one user may make" };
     public Option<int?> BuyQuantity { get; } = new("--buy-quantity") { Description = "flash-sale: units per attempt" };
-    public Option<double?> BuyWithin { get; } = new("--buy-within") { Description = "flash-sale: seconds of the stampede under ramp/constant" };
+    public Option<double?> BuyWithin { get; } = new("--buy-within") { Description = "flash-sale/coupon: seconds of the stampede under ramp/constant; auction: the last seconds the bidders stampede" };
     public Option<double?> PayFraction { get; } = new("--pay-fraction") { Description = "flash-sale: share of reserved orders paid (0..1)" };
-    public Option<bool> NoJoinBuyers { get; } = new("--buyers-dont-join") { Description = "flash-sale: buyers connect without joining the room" };
+    public Option<bool> NoJoinBuyers { get; } = new("--buyers-dont-join") { Description = "flash-sale/auction/coupon: shoppers connect without joining the room" };
+    public Option<double?> ProxyShare { get; } = new("--proxy-share") { Description = "auction: share of bidders placing one proxy bid (0..1, default 0.3)" };
+    public Option<int?> BidRounds { get; } = new("--bid-rounds") { Description = "auction: plain bids per bidder at most (default 3)" };
+    public Option<int?> CounterBid { get; } = new("--counter-bid-seconds") { Description = "auction: anti-sniping window, 5..60 (default 10)" };
+    public Option<bool> SuddenDeath { get; } = new("--sudden-death") { Description = "auction: end at endsAt whatever happens (no anti-sniping)" };
     public Option<double?> Drain { get; } = new("--drain") { Description = "Seconds to wait for in-flight deliveries after sending" };
     public Option<int?> ConnectConcurrency { get; } = new("--connect-concurrency") { Description = "Connects in flight at once" };
     public Option<int?> MaxConnections { get; } = new("--max-connections") { Description = "Guard rail: most connections this run may open (default 20000)" };
@@ -74,6 +78,10 @@ public sealed class ScenarioOptions
             BuyWithinSeconds = r.GetValue(BuyWithin) ?? s.BuyWithinSeconds,
             PayFraction = r.GetValue(PayFraction) ?? s.PayFraction,
             BuyersJoin = !r.GetValue(NoJoinBuyers),
+            ProxyShare = r.GetValue(ProxyShare) ?? s.ProxyShare,
+            BidRounds = r.GetValue(BidRounds) ?? s.BidRounds,
+            CounterBidSeconds = r.GetValue(CounterBid) ?? s.CounterBidSeconds,
+            SuddenDeath = r.GetValue(SuddenDeath) || s.SuddenDeath,
             DrainSeconds = r.GetValue(Drain) ?? s.DrainSeconds,
             ConnectConcurrency = r.GetValue(ConnectConcurrency) ?? s.ConnectConcurrency,
             MaxConnections = r.GetValue(MaxConnections) ?? s.MaxConnections,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Rooms;
@@ -36,9 +37,10 @@ public sealed class LiveApi(Uri baseUrl) : IDisposable
         return tokens;
     }
 
-    public async Task<string> CreateRoomAsync(string hostToken, string title, CancellationToken ct)
+    /// <param name="buyKeyword">Comment-to-buy keyword (v1.1), e.g. <c>sold</c>.</param>
+    public async Task<string> CreateRoomAsync(string hostToken, string title, CancellationToken ct, string? buyKeyword = null)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/api/rooms", hostToken, new { title, language = "en" }, ct);
+        using var response = await SendAsync(HttpMethod.Post, "/api/rooms", hostToken, new { title, language = "en", buyKeyword }, ct);
         using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
         return doc.RootElement.GetProperty("roomId").GetString()!;
     }
@@ -56,6 +58,23 @@ public sealed class LiveApi(Uri baseUrl) : IDisposable
 
     public async Task<RoomSnapshot> SnapshotAsync(string roomId, CancellationToken ct) =>
         (await _http.GetFromJsonAsync<RoomSnapshot>($"/api/rooms/{roomId}", Json, ct))!;
+
+    /// <summary>An auction with its public history; null when the server has none to show (the bare baseline).</summary>
+    public async Task<AuctionDetails?> AuctionAsync(string roomId, string auctionId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"/api/rooms/{roomId}/auctions/{auctionId}", ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed) return null;
+        await EnsureAsync(response, ct);
+        return await response.Content.ReadFromJsonAsync<AuctionDetails>(Json, ct);
+    }
+
+    /// <summary>The sorted entrant ids of a drawn giveaway; null when the server has none to show.</summary>
+    public async Task<string[]?> GiveawayEntrantsAsync(string roomId, string giveawayId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"/api/rooms/{roomId}/giveaways/{giveawayId}/entrants", ct);
+        if (!response.IsSuccessStatusCode) return null;
+        return await response.Content.ReadFromJsonAsync<string[]>(Json, ct);
+    }
 
     /// <summary>The caller's orders; null when the server has no order API (the bare baseline).</summary>
     public async Task<Order[]?> OrdersAsync(string token, CancellationToken ct)

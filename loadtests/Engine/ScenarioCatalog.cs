@@ -8,7 +8,7 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new JoinStormScenario(), new FanoutScenario(), new CommentStormScenario(),
-        new LikeStormScenario(), new FlashSaleScenario(), new StreamScenario(),
+        new LikeStormScenario(), new FlashSaleScenario(), new AuctionScenario(), new CouponScenario(), new StreamScenario(),
     ];
 
     public static IScenario Get(string name) =>
@@ -24,6 +24,8 @@ public static class ScenarioCatalog
             "comment-storm" => s with { Viewers = 1_000, Chatters = 100, Rate = 50, DurationSeconds = 10 },
             "like-storm" => s with { Viewers = 1_000, Chatters = 100, Rate = 100, DurationSeconds = 10, Taps = 5 },
             "flash-sale" => s with { Buyers = 1_000, Quantity = 100, Load = "burst", WithinSeconds = 5, BuyWithinSeconds = 2 },
+            "auction" => s with { Buyers = 1_000, Load = "burst", WithinSeconds = 5, DurationSeconds = 10, BuyWithinSeconds = 2, DrainSeconds = 2 },
+            "coupon" => s with { Buyers = 2_000, Quantity = 100, Load = "burst", WithinSeconds = 5, BuyWithinSeconds = 2 },
             "stream" => s with { Viewers = 500, WithinSeconds = 20, DurationSeconds = 120, Chatters = 50, Rate = 5, Buyers = 200, Quantity = 100 },
             _ => s,
         };

@@ -42,6 +42,14 @@ public sealed record ScenarioSettings
     /// <summary>Whether buyers also join the room as viewers (stock events fan out to them).</summary>
     public bool BuyersJoin { get; init; } = true;
 
+    /// <summary>auction: share of the bidders who place one proxy bid (the rest bid plain, up to <see cref="BidRounds"/> times).</summary>
+    public double ProxyShare { get; init; } = 0.3;
+    /// <summary>auction: plain bids a bidder places at most (each at the minimum next bid, until leading).</summary>
+    public int BidRounds { get; init; } = 3;
+    /// <summary>auction: the anti-sniping window (5..60 s).</summary>
+    public int CounterBidSeconds { get; init; } = 10;
+    public bool SuddenDeath { get; init; }
+
     /// <summary>How long to wait for in-flight deliveries after the last send.</summary>
     public double DrainSeconds { get; init; } = 5;
     /// <summary>Connects in flight at once (the rest queue; their latency counts from the intended start).</summary>

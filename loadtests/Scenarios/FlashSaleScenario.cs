@@ -49,33 +49,13 @@ public sealed class FlashSaleScenario : IScenario
             joined.Select(v => (v.UserId!, v.Token!)).ToList(), acknowledgedUnits);
     }
 
-    private static async Task<Viewer[]> ConnectBuyersAsync(ScenarioContext ctx, string roomId, (string UserId, string Token)[] buyers)
+    private static Task<Viewer[]> ConnectBuyersAsync(ScenarioContext ctx, string roomId, (string UserId, string Token)[] buyers)
     {
-        var s = ctx.Settings;
-        var window = new Constant(TimeSpan.FromSeconds(s.WithinSeconds));
-        if (s.BuyersJoin)
+        if (ctx.Settings.BuyersJoin) ctx.Metrics.Add("stockUpdates", 0);
+        return Shoppers.ConnectAsync(ctx, roomId, buyers, (_, evt, _) =>
         {
-            ctx.Metrics.Add("stockUpdates", 0);
-            var joined = await Audience.JoinAsync(ctx, roomId, buyers.Length, window, buyers, (_, evt, _) =>
-            {
-                if (evt.Type == EventTypes.Stock) ctx.Metrics.Add("stockUpdates");
-            });
-            return joined.Viewers;
-        }
-        var connect = ctx.Metrics.Step("connect");
-        var ready = new Viewer?[buyers.Length];
-        await Injector.RunAsync(buyers.Length, window, async (i, due) =>
-        {
-            var c = ctx.Connections.Create(buyers[i].Token);
-            try
-            {
-                await ctx.Connections.StartAsync(c, ctx.Token);
-                connect.Ok(Clock.NowUs - due);
-                ready[i] = new Viewer(i, c, buyers[i].UserId, buyers[i].Token);
-            }
-            catch (Exception e) when (!ctx.Token.IsCancellationRequested) { connect.Fail(FailureCode.Of(e)); }
-        }, ctx.Token, s.ConnectConcurrency);
-        return ready.OfType<Viewer>().ToArray();
+            if (evt.Type == EventTypes.Stock) ctx.Metrics.Add("stockUpdates");
+        });
     }
 
     private static async Task<(int Units, ConcurrentBag<(Viewer Buyer, string OrderId)> Reserved)> StampedeAsync(
@@ -111,17 +91,9 @@ public sealed class FlashSaleScenario : IScenario
                 buy.Fail(FailureCode.Of(e));
             }
         }, ctx.Token, Math.Max(s.ConnectConcurrency, buyers.Length));
-        var seconds = Math.Max(Interlocked.Read(ref lastDone) - first, 1) / 1e6;
-        ctx.Figure("attempts", buy.OkCount + buy.FailedCount);
-        ctx.Figure("attemptsPerSecond", Math.Round(buy.OkCount / seconds, 1));
-        ctx.Figure("secondsToAnswerAll", Math.Round(seconds, 3));
+        Shoppers.RecordRate(ctx, buy, "buy", first, Interlocked.Read(ref lastDone));
         ctx.Figure("results", statuses.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
         ctx.Figure("unitsAcknowledged", units);
-        if (buy.OkCount > 0)
-        {
-            ctx.Figure("buyP50Ms", Math.Round(buy.Latencies.GetValueAtPercentile(50) / 1000.0, 1));
-            ctx.Figure("buyP99Ms", Math.Round(buy.Latencies.GetValueAtPercentile(99) / 1000.0, 1));
-        }
         return (units, reserved);
     }
 

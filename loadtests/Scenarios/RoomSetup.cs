@@ -11,7 +11,8 @@ public static class RoomSetup
     /// Uses <c>--room</c> when given; otherwise creates a fresh live room owned by a run-specific host with
     /// three products of <paramref name="stock"/> units, so that runs never see each other's events or stock.
     /// </summary>
-    public static async Task<PreparedRoom> PrepareAsync(ScenarioContext ctx, int stock)
+    /// <param name="buyKeyword">Comment-to-buy keyword of a fresh room (v1.1).</param>
+    public static async Task<PreparedRoom> PrepareAsync(ScenarioContext ctx, int stock, string? buyKeyword = null)
     {
         ctx.Phase = "preparing the room";
         var s = ctx.Settings;
@@ -23,7 +24,7 @@ public static class RoomSetup
         }
         var hostId = $"lt-host-{ctx.RunId}";
         var hostToken = await ctx.Api.TokenAsync(hostId, "host", ctx.Token);
-        var id = await ctx.Api.CreateRoomAsync(hostToken, $"load test {ctx.RunId}", ctx.Token);
+        var id = await ctx.Api.CreateRoomAsync(hostToken, $"load test {ctx.RunId}", ctx.Token, buyKeyword);
         string[] products = ["p1", "p2", "p3"];
         foreach (var p in products) await ctx.Api.AddProductAsync(hostToken, id, p, stock, ctx.Token);
         await ctx.Api.StartRoomAsync(hostToken, id, ctx.Token);

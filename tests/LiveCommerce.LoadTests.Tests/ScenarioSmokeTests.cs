@@ -98,12 +98,42 @@ public sealed class ScenarioSmokeTests(LiveHostFixture host) : IClassFixture<Liv
     }
 
     [Fact]
+    public async Task Auction_stampede_is_judged_against_the_rule()
+    {
+        var (report, json) = await RunAsync("auction", Settings("auction") with
+        {
+            Buyers = 12, DurationSeconds = 5, BuyWithinSeconds = 1, CounterBidSeconds = 5, ProxyShare = 0.34,
+        });
+        var figures = json.GetProperty("figures");
+        Assert.True(figures.GetProperty("auctionExact").GetBoolean(), figures.GetProperty("verdict").GetString());
+        Assert.True(Figure(json, "bidsAcknowledged") > 0);
+        Assert.True(report.Step("bid")!.Ok >= 12);
+        Assert.True(Figure(json, "bidP99Ms") > 0);
+    }
+
+    [Fact]
+    public async Task Coupon_stampede_claims_exactly_the_quota()
+    {
+        var (_, json) = await RunAsync("coupon", Settings("coupon") with { Buyers = 20, Quantity = 5 });
+        var figures = json.GetProperty("figures");
+        Assert.True(figures.GetProperty("couponExact").GetBoolean(), figures.GetProperty("verdict").GetString());
+        Assert.Equal(5, Figure(json, "claimed"));
+        // Each claimer claims once; the five who got one try again and hear alreadyClaimed.
+        Assert.Equal(25, Figure(json, "attempts"));
+    }
+
+    [Fact]
     public async Task Stream_runs_its_mix_and_reports_it()
     {
-        var (report, _) = await RunAsync("stream", Settings("stream") with
+        var (report, json) = await RunAsync("stream", Settings("stream") with
         {
-            Viewers = 10, WithinSeconds = 1, DurationSeconds = 6, Chatters = 4, Rate = 2, Buyers = 4, Quantity = 2,
+            Viewers = 10, WithinSeconds = 1, DurationSeconds = 6, Chatters = 4, Rate = 2, Buyers = 4, Quantity = 2, CounterBidSeconds = 5,
         });
+        var figures = json.GetProperty("figures");
+        foreach (var exact in new[] { "giveaway.exact", "coupon.couponExact", "auction.auctionExact" })
+            Assert.True(figures.TryGetProperty(exact, out var v) && v.GetBoolean(), $"{exact}: {string.Join("; ", report.Notes)}");
+        Assert.True(report.Step("claim")!.Ok > 0);
+        Assert.True(report.Step("bid")!.Ok > 0);
         Assert.True(report.Step("comment")!.Ok > 0);
         Assert.True(report.Step("like")!.Ok > 0);
         Assert.True(report.Step("pin")!.Ok > 0);

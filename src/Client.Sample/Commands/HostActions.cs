@@ -15,9 +15,9 @@ public sealed class HostActions(ClientContext client, RoomSession session)
     {
         commands.Add("pin", "pin <productId>", "pin a product for every viewer", a => PinAsync(a.Word(0)));
         commands.Add("unpin", "unpin", "remove the pinned card", _ => UnpinAsync());
-        commands.Add("sale", "sale <productId> <price> <qty> <perUserLimit> <seconds>", "start a flash sale", a =>
+        commands.Add("sale", "sale <productId> <price> <qty> <perUserLimit> <seconds> [startsIn]", "start a flash sale (startsIn 10..300: pre-heat)", a =>
         {
-            if (a.Count != 5) throw a.Usage();
+            if (a.Count is not (5 or 6)) throw a.Usage();
             return StartSaleAsync(FlashSaleSpec.Create(a.From(0)));
         });
         commands.Add("endsale", "endsale <saleId|latest>", "end a flash sale now", a => EndSaleAsync(session.Sales.Resolve(a.Word(0))));
@@ -38,7 +38,9 @@ public sealed class HostActions(ClientContext client, RoomSession session)
     public async Task StartSaleAsync(FlashSaleRequest request)
     {
         var sale = await client.Connection.StartFlashSale(RoomId, request);
-        Out.Note($"flash sale {sale.SaleId} started on {request.ProductId}, ends {Formats.Time(sale.EndsAt)}");
+        Out.Note(request.StartsInSeconds is null
+            ? $"flash sale {sale.SaleId} started on {request.ProductId}, ends {Formats.Time(sale.EndsAt)}"
+            : $"flash sale {sale.SaleId} announced on {request.ProductId}: opens {Formats.Time(sale.StartsAt)}, ends {Formats.Time(sale.EndsAt)}");
     }
 
     public Task EndSaleAsync(string saleId) => Done(client.Connection.EndFlashSale(RoomId, saleId), $"ended sale {saleId}");

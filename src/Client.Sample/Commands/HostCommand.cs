@@ -9,7 +9,7 @@ namespace LiveCommerce.Client.Commands;
 
 /// <summary>
 /// <c>host</c>: set up a room over HTTP (create, add products, start), then run the stream over the hub
-/// (pin, flash sales) with stdin commands. Without --user or --token it acts as <c>demo-host</c>, the
+/// (pin, flash sales, auctions, giveaways, coupon drops) with stdin commands. Without --user or --token it acts as <c>demo-host</c>, the
 /// host of the seeded demo room.
 /// </summary>
 public static class HostCommand
@@ -32,7 +32,7 @@ public static class HostCommand
 
     public static Command Create()
     {
-        var command = new Command("host", "Run a stream: create or take over a room, products, pin, flash sales (type help)")
+        var command = new Command("host", "Run a stream: create or take over a room, products, pin, flash sales, auctions, giveaways, coupons (type help)")
         {
             Room, Title, SellRegions, Language, Products, Start, Pin, FlashSales,
         };
@@ -53,6 +53,7 @@ public static class HostCommand
         var session = new RoomSession(client.Connection, roomId);
         var chat = new ChatActions(client, session);
         var host = new HostActions(client, session);
+        var stage = new StageHostActions(client, session);
 
         // Setup steps that fail are reported and skipped: the host can fix them from the prompt.
         foreach (var spec in parse.GetValue(Products) ?? [])
@@ -68,6 +69,7 @@ public static class HostCommand
 
         var commands = new CommandSet();
         host.Register(commands);
+        stage.Register(commands);
         chat.Register(commands);
         return await SessionLoop.RunAsync(client, session, commands);
     }

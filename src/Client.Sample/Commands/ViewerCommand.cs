@@ -6,7 +6,7 @@ using LiveCommerce.Contracts.Identity;
 
 namespace LiveCommerce.Client.Commands;
 
-/// <summary><c>viewer</c>: join a room, print its snapshot and every event, comment, like and buy.</summary>
+/// <summary><c>viewer</c>: join a room, print its snapshot and every event, comment, like, buy, bid, enter giveaways, claim coupons.</summary>
 public static class ViewerCommand
 {
     private static readonly Option<string> Room = new("--room") { Description = "Room to join", DefaultValueFactory = _ => "demo" };
@@ -41,6 +41,7 @@ public static class ViewerCommand
         var session = new RoomSession(client.Connection, roomId);
         var chat = new ChatActions(client, session);
         var shopper = new ShopperActions(client, session);
+        var stage = new StageViewerActions(client, session);
         if (!await client.ConnectAsync()) return 1;
         if (!await EnterAsync(parse, settings, session)) return 1;
 
@@ -52,6 +53,7 @@ public static class ViewerCommand
         var commands = new CommandSet();
         chat.Register(commands);
         shopper.Register(commands);
+        stage.Register(commands);
         var exitCode = await SessionLoop.RunAsync(client, session, commands);
         SeqStore.Save(settings, roomId, session.Feed.LastSeq);
         return exitCode;

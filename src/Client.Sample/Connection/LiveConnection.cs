@@ -1,5 +1,8 @@
 using LiveCommerce.Client.Cli;
+using LiveCommerce.Contracts.Auctions;
 using LiveCommerce.Contracts.Commerce;
+using LiveCommerce.Contracts.Coupons;
+using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
@@ -83,6 +86,20 @@ public sealed class LiveConnection : IAsyncDisposable
     public Task<Order> Checkout(string idempotencyKey) => _hub.InvokeAsync<Order>(HubMethods.Checkout, idempotencyKey);
     public Task<Order> PayOrder(string orderId) => _hub.InvokeAsync<Order>(HubMethods.PayOrder, orderId);
     public Task<Order> CancelOrder(string orderId) => _hub.InvokeAsync<Order>(HubMethods.CancelOrder, orderId);
+
+    // Auctions, giveaways, coupons (v1.1).
+    public Task<Auction> StartAuction(string roomId, StartAuctionRequest request) => _hub.InvokeAsync<Auction>(HubMethods.StartAuction, roomId, request);
+    public Task CancelAuction(string roomId, string auctionId) => _hub.InvokeAsync(HubMethods.CancelAuction, roomId, auctionId);
+    public Task<BidResult> PlaceBid(string roomId, string auctionId, decimal amount, decimal? maxAmount) =>
+        _hub.InvokeAsync<BidResult>(HubMethods.PlaceBid, roomId, auctionId, amount, maxAmount);
+    public Task<Giveaway> StartGiveaway(string roomId, StartGiveawayRequest request) => _hub.InvokeAsync<Giveaway>(HubMethods.StartGiveaway, roomId, request);
+    public Task<EnterGiveawayResult> EnterGiveaway(string roomId, string giveawayId) => _hub.InvokeAsync<EnterGiveawayResult>(HubMethods.EnterGiveaway, roomId, giveawayId);
+    public Task<Giveaway> DrawGiveaway(string roomId, string giveawayId) => _hub.InvokeAsync<Giveaway>(HubMethods.DrawGiveaway, roomId, giveawayId);
+    public Task<CouponDrop> DropCoupon(string roomId, DropCouponRequest request) => _hub.InvokeAsync<CouponDrop>(HubMethods.DropCoupon, roomId, request);
+    public Task<ClaimCouponResult> ClaimCoupon(string roomId, string couponId) => _hub.InvokeAsync<ClaimCouponResult>(HubMethods.ClaimCoupon, roomId, couponId);
+    public Task<Cart> ApplyCoupon(string couponId) => _hub.InvokeAsync<Cart>(HubMethods.ApplyCoupon, couponId);
+    public Task<Cart> RemoveCoupon() => _hub.InvokeAsync<Cart>(HubMethods.RemoveCoupon);
+    public Task<ClaimedCoupon[]> GetCoupons() => _hub.InvokeAsync<ClaimedCoupon[]>(HubMethods.GetCoupons);
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 }

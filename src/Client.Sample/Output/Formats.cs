@@ -32,10 +32,12 @@ public static class Formats
     public static string Viewers(ViewerCounts v) => $"now {v.Current}, peak {v.Peak}, views {v.TotalViews}";
 
     public static string FlashSale(FlashSale s) =>
-        $"sale {s.SaleId} {s.Status.ToWire()}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, ends {Time(s.EndsAt)}";
+        $"sale {s.SaleId} {s.Status.ToWire()}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, " +
+        (s.Status == FlashSaleStatus.Upcoming ? $"opens {Time(s.StartsAt)}, " : "") + $"ends {Time(s.EndsAt)}";
 
     public static string SaleStarted(FlashSaleStartedData s) =>
-        $"sale {s.SaleId}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, ends {Time(s.EndsAt)}";
+        $"sale {s.SaleId}: {s.ProductId} at {Money(s.Price)}, {s.Remaining}/{s.Quantity} left, max {s.PerUserLimit}/user, " +
+        (s.Status == FlashSaleStatus.Upcoming ? $"UPCOMING, opens {Time(s.StartsAt)}, " : "") + $"ends {Time(s.EndsAt)}";
 
     public static string SaleEnded(FlashSaleEndedData s) => $"sale {s.SaleId}: sold {s.Sold}, reason {s.Reason.ToWire()}";
 
@@ -50,12 +52,15 @@ public static class Formats
         (r.HoldExpiresAt is { } hold ? $", pay before {Time(hold)}" : "");
 
     public static string Cart(Cart cart) =>
-        $"cart of {cart.UserId}: {cart.Lines.Length} line(s), total {Money(cart.Total)}" +
+        $"cart of {cart.UserId}: {cart.Lines.Length} line(s), " +
+        (cart.CouponId is null ? "" : $"subtotal {Money(cart.Subtotal)} - {Money(cart.Discount)} (coupon {cart.CouponId}) = ") +
+        $"total {Money(cart.Total)}" +
         (cart.Lines.Length == 0 ? "" : " - " + Lines(cart.Lines));
 
     public static string Order(Order o) =>
         $"order {o.OrderId} {o.Status.ToWire()}: {Money(o.Total)} {o.Currency} in room {o.RoomId}" +
         (o.SaleId is null ? "" : $" (sale {o.SaleId})") +
+        (o.CouponId is null ? "" : $" (coupon {o.CouponId}: -{Money(o.Discount)})") +
         (o.Status == OrderStatus.PendingPayment ? $", pay before {Time(o.HoldExpiresAt)}" : "") +
         (o.Lines.Length == 0 ? "" : " - " + Lines(o.Lines));
 

@@ -62,6 +62,8 @@ public sealed class RoomSession
 
     public SaleBook Sales { get; } = new();
 
+    public StageBook Stage { get; } = new();
+
     /// <summary>Completes when the connection closed for good without being asked to (the error, if any).</summary>
     public Task<Exception?> Closed => _closed.Task;
 
@@ -140,6 +142,7 @@ public sealed class RoomSession
     private void ShowSnapshot(RoomSnapshot snapshot)
     {
         Sales.Observe(snapshot);
+        Stage.Observe(snapshot);
         SnapshotPrinter.Print(snapshot);
     }
 
@@ -149,11 +152,12 @@ public sealed class RoomSession
         try
         {
             Sales.Observe(e);
+            Stage.Observe(e);
         }
         catch (Exception ex)
         {
-            // The printer has already shown the odd event as it came; the sale book just does without it.
-            Out.Note($"could not track flash sales from #{e.Seq}: {ex.Message}");
+            // The printer has already shown the odd event as it came; the books just do without it.
+            Out.Note($"could not track sales, auctions, giveaways or coupons from #{e.Seq}: {ex.Message}");
         }
     }
 }

@@ -5,49 +5,31 @@ using LiveCommerce.Contracts.Rooms;
 
 namespace LiveCommerce.Client.Session;
 
-/// <summary>The room's active flash sales as seen so far, so that <c>buy latest</c> needs no copied sale id.</summary>
+/// <summary>The room's flash sales that are announced or open, as seen so far, so that <c>buy latest</c> needs no copied sale id.</summary>
 public sealed class SaleBook
 {
-    public const string Latest = "latest";
+    public const string Latest = ActiveIds.Latest;
 
-    private readonly Lock _gate = new();
-    private readonly List<string> _active = [];
+    private readonly ActiveIds _active = new("flash sale");
 
-    public void Observe(RoomSnapshot snapshot)
-    {
-        lock (_gate)
-        {
-            _active.Clear();
-            _active.AddRange(snapshot.FlashSales.Where(s => s.Status == FlashSaleStatus.Active).OrderBy(s => s.EndsAt).Select(s => s.SaleId));
-        }
-    }
+    public void Observe(RoomSnapshot snapshot) =>
+        _active.Reset(snapshot.FlashSales.Where(s => s.Status != FlashSaleStatus.Ended).OrderBy(s => s.EndsAt).Select(s => s.SaleId));
 
     public void Observe(RoomEvent e)
     {
-        lock (_gate)
+        switch (e.Type)
         {
-            switch (e.Type)
-            {
-                case EventTypes.FlashSaleStarted:
-                    _active.Add(EventData.Read<FlashSaleStartedData>(e.Data).SaleId);
-                    break;
-                case EventTypes.FlashSaleEnded:
-                    _active.Remove(EventData.Read<FlashSaleEndedData>(e.Data).SaleId);
-                    break;
-            }
+            case EventTypes.FlashSaleStarted:
+                _active.Add(EventData.Read<FlashSaleStartedData>(e.Data).SaleId);
+                break;
+            case EventTypes.FlashSaleEnded:
+                _active.Remove(EventData.Read<FlashSaleEndedData>(e.Data).SaleId);
+                break;
         }
     }
 
-    public bool IsActive(string saleId)
-    {
-        lock (_gate) return _active.Contains(saleId);
-    }
+    public bool IsActive(string saleId) => _active.Contains(saleId);
 
-    /// <summary>The sale id as typed, or for <c>latest</c> the newest active sale.</summary>
-    public string Resolve(string saleId)
-    {
-        if (!saleId.Equals(Latest, StringComparison.OrdinalIgnoreCase)) return saleId;
-        lock (_gate)
-            return _active.Count > 0 ? _active[^1] : throw new ArgumentException("no active flash sale seen in this room yet");
-    }
+    /// <summary>The sale id as typed, or for <c>latest</c> the newest sale.</summary>
+    public string Resolve(string saleId) => _active.Resolve(saleId);
 }

@@ -43,6 +43,14 @@ public sealed record PersonalEvent
     [Id(0), DataMember(Name = "type")] public required string Type { get; init; }
     [Id(1), DataMember(Name = "at")] public required DateTime At { get; init; }
     [Id(2), DataMember(Name = "data")] public required object Data { get; init; }
+
+    /// <summary>Always null: a personal event is never in a room's log (v1.1, e.g. a shadow-banned author's own <c>comment</c>).</summary>
+    [Id(3), DataMember(Name = "seq")] public long? Seq { get; init; }
+
+    /// <summary>The room a room-bound personal event belongs to (a shadow-banned author's <c>comment</c>); absent otherwise.</summary>
+    [Id(4), DataMember(Name = "roomId", EmitDefaultValue = false)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? RoomId { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("PersonalFrame"), DataContract]

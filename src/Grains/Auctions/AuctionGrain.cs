@@ -183,6 +183,22 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         _ = FollowUpsAsync();
     }
 
+    /// <summary>
+    /// The room ended (docs/protocol.md): with a leader the auction ends as at <c>endsAt</c> (<c>sold</c>, the
+    /// leader wins at the current bid); without bids it is <c>cancelled</c>, as the host could have.
+    /// </summary>
+    public async Task EndWithRoom()
+    {
+        if (S.Terms is null) return;
+        EndIfDue();
+        if (S.Status != AuctionStatus.Ended)
+        {
+            Finish(S.Book.LeaderId is null ? AuctionEndReason.Cancelled : AuctionEndReason.Sold);
+            await _commit.CommitAsync();
+        }
+        _ = FollowUpsAsync();
+    }
+
     public Task<AuctionDetails> Get()
     {
         RequireAuction();

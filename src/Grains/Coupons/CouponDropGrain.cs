@@ -152,6 +152,18 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
 
     public Task<CouponDrop[]> Board() => Task.FromResult(Drops());
 
+    public async Task EndWithRoom()
+    {
+        if (Active is { } active)
+        {
+            End(active);
+            KeepTicking();
+            await _commit.CommitAsync();
+        }
+        // Also when already ended: the room asks again until its board shows the drop ended.
+        await SyncRoomAsync();
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         KeepTicking();

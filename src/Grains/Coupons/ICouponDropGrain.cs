@@ -15,6 +15,8 @@ public interface ICouponDropGrain : IGrainWithStringKey
     [Alias("Claim")] Task<ClaimCouponResult> Claim(Caller caller, string? couponId);
     /// <summary>The active drop and the last ended ones, newest last.</summary>
     [Alias("Board")] Task<CouponDrop[]> Board();
+    /// <summary>From the room, which ended: the active drop stops taking claims (claimed coupons stay valid); idempotent.</summary>
+    [Alias("EndWithRoom")] Task EndWithRoom();
 }
 
 /// <summary>What the room (the sequencer) does for the coupon grain.</summary>

@@ -180,6 +180,18 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         return view;
     }
 
+    public async Task EndWithRoom()
+    {
+        if (S.Terms is null) return;
+        DrawIfDue();
+        if (S.Status != GiveawayStatus.Ended)
+        {
+            Finish();
+            await _commit.CommitAsync();
+        }
+        _ = FollowUpsAsync();
+    }
+
     public Task<Giveaway> Get()
     {
         RequireGiveaway();

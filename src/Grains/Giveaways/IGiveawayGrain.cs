@@ -13,6 +13,8 @@ public interface IGiveawayGrain : IGrainWithStringKey
     [Alias("KeywordSaid")] Task KeywordSaid(Caller caller);
     /// <summary>The host draws before <c>endsAt</c>.</summary>
     [Alias("Draw")] Task<Giveaway> Draw(Caller caller);
+    /// <summary>From the room, which ended: the giveaway is drawn now among its entrants; idempotent.</summary>
+    [Alias("EndWithRoom")] Task EndWithRoom();
     [Alias("Get")] Task<Giveaway> Get();
     /// <summary>The entrant ids in ordinal order, published at the draw so that anyone can check it.</summary>
     [Alias("Entrants")] Task<string[]> Entrants();

@@ -30,15 +30,18 @@ public sealed class CommentGuard : IDisposable
         _blocked = new BlockedWords(options.BlockedWords.Where(w => !string.IsNullOrWhiteSpace(w)));
     }
 
-    /// <summary>The trimmed text, or a refusal. Consumes a flood permit only when everything else passed.</summary>
-    public string Admit(string userId, string? text, bool exempt, int slowModeSeconds, DateTime now)
+    /// <summary>
+    /// The trimmed text, or a refusal. Consumes a flood permit only when everything else passed.
+    /// <paramref name="roomWords"/>: the room's own blocked words, on top of the server's.
+    /// </summary>
+    public string Admit(string userId, string? text, bool exempt, int slowModeSeconds, DateTime now, BlockedWords? roomWords = null)
     {
         var trimmed = text is null ? "" : TextHygiene.Clean(text, "a comment", allowNewlines: true);
         if (trimmed.Length == 0)
             throw LiveCommerceException.Invalid("a comment needs some text");
         if (trimmed.Length > LiveProtocol.MaxCommentLength)
             throw LiveCommerceException.Invalid($"a comment is at most {LiveProtocol.MaxCommentLength} characters");
-        if (_blocked.Matches(trimmed))
+        if (_blocked.Matches(trimmed) || roomWords?.Matches(trimmed) == true)
             throw new LiveCommerceException(ErrorCodes.BlockedContent, "the comment contains words this room does not allow");
         if (exempt) return trimmed;
 

@@ -1,5 +1,6 @@
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Moderation;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
 using LiveCommerce.Grains.Realtime;
@@ -35,6 +36,13 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("SetSlowMode")] Task SetSlowMode(Caller caller, int seconds);
     [Alias("AddModerator")] Task AddModerator(Caller caller, string? userId);
     [Alias("RemoveModerator")] Task RemoveModerator(Caller caller, string? userId);
+    /// <summary>Replaces the room's own blocked words (v1.1), on top of the server-wide list.</summary>
+    [Alias("SetBlockedWords")] Task SetBlockedWords(Caller caller, string[]? words);
+    /// <summary>v1.1: the user's comments reach only themselves (a personal event), never the log.</summary>
+    [Alias("ShadowBan")] Task ShadowBan(Caller caller, string? userId, bool on);
+    [Alias("GetModeration")] Task<RoomModerationView> GetModeration(Caller caller);
+    /// <summary>The audit log of moderation actions, newest first.</summary>
+    [Alias("GetModerationLog")] Task<ModerationLogEntry[]> GetModerationLog(Caller caller, int limit);
 
     /// <summary>Replay: log events after <paramref name="after"/> in seq order, from the live window or the archive.</summary>
     [Alias("GetLog")] Task<LogPage> GetLog(Caller caller, long after, int limit);

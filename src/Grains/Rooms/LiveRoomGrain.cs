@@ -3,9 +3,11 @@ using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Errors;
 using LiveCommerce.Contracts.Giveaways;
 using LiveCommerce.Contracts.Identity;
+using LiveCommerce.Contracts.Moderation;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Auctions;
 using LiveCommerce.Grains.Commerce;
 using LiveCommerce.Grains.Coupons;
 using LiveCommerce.Grains.Giveaways;
@@ -41,6 +43,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
+    private readonly IPersistentState<ModerationLogState> _moderationLog;
     private readonly IRoomPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly RoomOptions _options;
@@ -54,6 +57,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private readonly List<RoomEvent> _outgoing = [];
     private bool _roomDirty;
     private bool _audienceDirty;
+    private bool _moderationLogDirty;
     private RoomSnapshot? _snapshot;
     private readonly LiveCommerceMetrics _metrics;
     private ViewerCounts? _lastPublishedCounts;
@@ -65,6 +69,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
         [PersistentState("audience", StorageNames.Live)] IPersistentState<AudienceState> audience,
+        [PersistentState("moderationLog", StorageNames.Live)] IPersistentState<ModerationLogState> moderationLog,
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<RoomOptions> options,
@@ -76,6 +81,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _logger = logger;
         _room = room;
         _audience = audience;
+        _moderationLog = moderationLog;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
@@ -210,6 +216,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await Commit();
         await TellShelfTermsAsync();
         await EndSalesOfEndedRoomAsync();
+        await EndMechanicsOfEndedRoomAsync();
         await RefreshDirectoryAsync(force: true);
     }
 
@@ -347,6 +354,51 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         }
     }
 
+    /// <summary>
+    /// An ended room runs nothing (docs/protocol.md): its auction ends (the leader wins, else cancelled), its
+    /// giveaway is drawn, its coupon drop stops taking claims. The room's stored status is the follow-up's
+    /// record: housekeeping asks again every second until each mechanic has freed its slot (their ends
+    /// are idempotent and stored by the mechanics) and the coupon grain has acknowledged.
+    /// </summary>
+    private async Task EndMechanicsOfEndedRoomAsync()
+    {
+        if (S.Room?.Status != RoomStatus.Ended) return;
+        foreach (var (slot, mechanicId) in S.ActiveMechanics.ToList())
+        {
+            if (IsStaleOpening(slot, mechanicId))
+            {
+                FreeSlot(slot, mechanicId);
+                _roomDirty = true;
+                continue;
+            }
+            try
+            {
+                await (slot == StageSlot.Auction
+                    ? GrainFactory.GetGrain<IAuctionGrain>(mechanicId).EndWithRoom()
+                    : GrainFactory.GetGrain<IGiveawayGrain>(mechanicId).EndWithRoom());
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Ending {MechanicId} with room {RoomId} failed; housekeeping retries", mechanicId, RoomId);
+            }
+        }
+        if (!S.CouponsEndedWithRoom)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ICouponDropGrain>(RoomId).EndWithRoom();
+                S.CouponsEndedWithRoom = true;
+                await Commit();
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Ending the coupon drop of room {RoomId} failed; housekeeping retries", RoomId);
+            }
+        }
+        // Stay active (housekeeping keeps asking) until every mechanic has ended.
+        if (S.ActiveMechanics.Count > 0 || !S.CouponsEndedWithRoom) DelayDeactivation(TimeSpan.FromMinutes(2));
+    }
+
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
     {
         var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
@@ -408,7 +460,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (S.MutedUntil.TryGetValue(userId, out var until) && until > Now)
             throw new LiveCommerceException(ErrorCodes.Muted, $"you are muted in this room until {until:u}");
         var exempt = userId == room.HostId || IsModerator(caller);
-        var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now);
+        var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now, S.Moderation.Matcher);
+        if (!exempt && S.Moderation.IsShadowBanned(userId)) return await ShadowCommentAsync(caller, room, admitted);
 
         var badge = userId == room.HostId ? Badges.Host : IsModerator(caller) ? Badges.Moderator : null;
         var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
@@ -417,9 +470,35 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         S.RecentComments.Add(comment);
         if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
         await Commit();
-        await ForwardKeywordAsync(caller, admitted);
-        if (CommentToBuyCommand.Parse(admitted, room.BuyKeyword) is { } command) BuyFromComment(caller, comment.CommentId, command);
+        await AfterCommentAsync(caller, room, comment.CommentId, admitted);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
+    }
+
+    /// <summary>What a comment does besides being shown: the giveaway keyword and comment-to-buy.</summary>
+    private async Task AfterCommentAsync(Caller caller, Room room, string commentId, string text)
+    {
+        await ForwardKeywordAsync(caller, text);
+        if (CommentToBuyCommand.Parse(text, room.BuyKeyword) is { } command) BuyFromComment(caller, commentId, command);
+    }
+
+    /// <summary>
+    /// A shadow-banned author's comment (v1.1): answered as usual with the room's current last seq, sent to
+    /// the author alone as a personal event with <c>seq: null</c>, never logged, counted or shown in
+    /// snapshots. Everything else it would do for the author (keyword entry, comment-to-buy) it still does,
+    /// so the ban does not give itself away.
+    /// </summary>
+    private async Task<SendCommentResult> ShadowCommentAsync(Caller caller, Room room, string text)
+    {
+        var comment = new CommentData
+        {
+            CommentId = $"c{S.Seq}-{Guid.NewGuid().ToString("N")[..8]}",
+            UserId = caller.UserId!,
+            Name = caller.DisplayName,
+            Text = text,
+        };
+        _publisher.PublishPersonal(caller.UserId!, new PersonalEvent { Type = EventTypes.Comment, At = Now, Data = comment, RoomId = RoomId });
+        await AfterCommentAsync(caller, room, comment.CommentId, text);
+        return new SendCommentResult { CommentId = comment.CommentId, Seq = S.Seq };
     }
 
     /// <summary>
@@ -453,6 +532,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             || _log.All.Any(e => e.Data is CommentData c && c.CommentId == id);
         if (!known) throw LiveCommerceException.NotFound($"comment '{id}' is not in this room's recent log");
         AppendLog(EventTypes.CommentDeleted, new CommentDeletedData { CommentId = id });
+        Audit(caller, ModerationAction.DeleteComment, commentId: id);
         await Commit();
     }
 
@@ -469,6 +549,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         else S.MutedUntil[target] = until;
         foreach (var expired in S.MutedUntil.Where(m => m.Value <= Now).Select(m => m.Key).ToList()) S.MutedUntil.Remove(expired);
         AppendLog(EventTypes.UserMuted, new UserMutedData { UserId = target, Until = until });
+        Audit(caller, seconds == 0 ? ModerationAction.UnmuteUser : ModerationAction.MuteUser, target, detail: seconds == 0 ? null : $"{seconds} s, until {until:u}");
         await Commit();
     }
 
@@ -480,13 +561,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (!S.Moderators.Contains(target) && S.Moderators.Count >= MaxModerators)
             throw LiveCommerceException.Invalid($"a room has at most {MaxModerators} moderators");
         if (!S.Moderators.Add(target)) return;
+        Audit(caller, ModerationAction.AddModerator, target);
         await Commit();
     }
 
     public async Task RemoveModerator(Caller caller, string? userId)
     {
         RequireHost(caller);
-        if (!S.Moderators.Remove(Validate.Id(userId, "userId"))) return;
+        var target = Validate.Id(userId, "userId");
+        if (!S.Moderators.Remove(target)) return;
+        Audit(caller, ModerationAction.RemoveModerator, target);
         await Commit();
     }
 
@@ -497,7 +581,63 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         RequireModerator(caller);
         S.SlowModeSeconds = Validate.Range(seconds, 0, 3600, "seconds");
         AppendLog(EventTypes.SlowMode, new SlowModeData { Seconds = seconds });
+        Audit(caller, ModerationAction.SetSlowMode, detail: seconds == 0 ? "off" : $"{seconds} s");
         await Commit();
+    }
+
+    public async Task SetBlockedWords(Caller caller, string[]? words)
+    {
+        RequireModerator(caller);
+        var (added, removed) = S.Moderation.SetBlockedWords(words);
+        Audit(caller, ModerationAction.SetBlockedWords, detail: $"{S.Moderation.BlockedWords.Length} words: {ModerationAudit.WordChanges(added, removed)}");
+        await Commit();
+    }
+
+    /// <summary>
+    /// Nobody who moderates the room can be shadow-banned: not the host (<c>forbidden</c>), not a room
+    /// moderator (<c>forbidden</c>: the host removes them first), and a ban never hides the comments of
+    /// anyone moderating at the time they comment (a platform moderator's id cannot be told from the call).
+    /// </summary>
+    public async Task ShadowBan(Caller caller, string? userId, bool on)
+    {
+        var room = RequireModerator(caller);
+        var target = Validate.Id(userId, "userId");
+        if (on && target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be shadow-banned");
+        if (on && S.Moderators.Contains(target)) throw LiveCommerceException.Forbidden("a room moderator cannot be shadow-banned; the host can remove them as moderator first");
+        if (!S.Moderation.SetShadowBan(target, on)) return;
+        Audit(caller, on ? ModerationAction.ShadowBan : ModerationAction.ShadowUnban, target);
+        await Commit();
+    }
+
+    public Task<RoomModerationView> GetModeration(Caller caller)
+    {
+        RequireModerator(caller);
+        var now = Now;
+        return Task.FromResult(new RoomModerationView
+        {
+            Moderators = [.. S.Moderators.Order(StringComparer.Ordinal)],
+            Muted = [.. S.MutedUntil.Where(m => m.Value > now).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MutedUser { UserId = m.Key, Until = m.Value })],
+            ShadowBanned = [.. S.Moderation.ShadowBanned.Order(StringComparer.Ordinal)],
+            BlockedWords = S.Moderation.BlockedWords,
+            SlowModeSeconds = S.SlowModeSeconds,
+        });
+    }
+
+    public Task<ModerationLogEntry[]> GetModerationLog(Caller caller, int limit)
+    {
+        RequireModerator(caller);
+        Validate.Range(limit, 1, ModerationAudit.Capacity, "limit");
+        return Task.FromResult(_moderationLog.State.Audit.Newest(limit));
+    }
+
+    /// <summary>Records a moderation action; stored with the change it audits (same group commit).</summary>
+    private void Audit(Caller caller, ModerationAction action, string? targetUserId = null, string? commentId = null, string? detail = null)
+    {
+        _moderationLog.State.Audit.Record(new ModerationLogEntry
+        {
+            At = Now, ModeratorId = caller.UserId!, Action = action, TargetUserId = targetUserId, CommentId = commentId, Detail = detail,
+        });
+        _moderationLogDirty = true;
     }
 
     // ---- Auctions and giveaways: their rules live in AuctionGrain and GiveawayGrain ----
@@ -658,6 +798,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
         await TellShelfTermsAsync();
         await EndSalesOfEndedRoomAsync();
+        await EndMechanicsOfEndedRoomAsync();
         if (Now - _listingRefreshedAt >= TimeSpan.FromSeconds(_options.DirectoryRefreshSeconds)) await RefreshDirectoryAsync(force: false);
     }
 
@@ -701,8 +842,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         var events = _outgoing.Count == 0 ? null : _outgoing.ToArray();
         _outgoing.Clear();
-        var (room, audience) = (_roomDirty, _audienceDirty);
-        (_roomDirty, _audienceDirty) = (false, false);
+        var (room, audience, moderationLog) = (_roomDirty, _audienceDirty, _moderationLogDirty);
+        (_roomDirty, _audienceDirty, _moderationLogDirty) = (false, false, false);
         try
         {
             // The log first: a crash between the two leaves stored events ahead of the room's seq,
@@ -710,7 +851,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             await _log.WriteAsync();
             await Task.WhenAll(
                 room ? _room.WriteStateAsync() : Task.CompletedTask,
-                audience ? _audience.WriteStateAsync() : Task.CompletedTask);
+                audience ? _audience.WriteStateAsync() : Task.CompletedTask,
+                moderationLog ? _moderationLog.WriteStateAsync() : Task.CompletedTask);
         }
         catch
         {

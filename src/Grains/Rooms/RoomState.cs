@@ -1,6 +1,7 @@
 using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
+using LiveCommerce.Grains.Moderation;
 
 namespace LiveCommerce.Grains.Rooms;
 
@@ -43,8 +44,22 @@ public sealed class RoomState
     [Id(40)] public RoomCouponBoard CouponBoard { get; set; } = new();
     /// <summary>Users the host appointed to moderate this room (v1.1); no power in other rooms. (Ids 60+: trust.)</summary>
     [Id(60)] public HashSet<string> Moderators { get; set; } = [];
+    /// <summary>The room's own blocked words and its shadow bans (v1.1).</summary>
+    [Id(61)] public RoomModeration Moderation { get; set; } = new();
+    /// <summary>The room ended and its coupon drop grain has acknowledged that no drop takes claims any more.</summary>
+    [Id(62)] public bool CouponsEndedWithRoom { get; set; }
     /// <summary>v1.1: the epoch of this room's log (<see cref="RoomEpochs"/>); null only before the room exists. (Ids 80+: resilience.)</summary>
     [Id(80)] public string? Epoch { get; set; }
+}
+
+/// <summary>
+/// The audit log of moderation actions (v1.1), kept apart from <see cref="RoomState"/> so a comment does
+/// not rewrite up to a thousand entries; written with the room in the same group commit.
+/// </summary>
+[GenerateSerializer, Alias("ModerationLogState")]
+public sealed class ModerationLogState
+{
+    [Id(0)] public ModerationAudit Audit { get; set; } = new();
 }
 
 /// <summary>

@@ -41,6 +41,7 @@ public static class LiveHostApp
         builder.AddLiveCoupons();
         builder.AddLiveLimits();
         builder.AddLiveTranslation();
+        builder.AddLiveModeration();
         builder.Services.AddServerFeature("affiliates").AddServerFeature("vouchers").AddServerFeature("replay")
             .AddServerFeature("auctions").AddServerFeature("giveaways");
         builder.AddLiveErrors();
@@ -65,6 +66,7 @@ public static class LiveHostApp
         app.MapDevTokens();
         app.MapRooms();
         app.MapReplay();
+        app.MapModeration();
         app.MapTranslation();
         app.MapAffiliates();
         app.MapVouchers();

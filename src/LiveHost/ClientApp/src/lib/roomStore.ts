@@ -239,7 +239,8 @@ export class RoomStore {
     switch (e.type) {
       case 'cartUpdated': this.cart = d.cart; break;
       case 'orderUpdated': this.orders.set(d.order.orderId, d.order); break;
-      case 'comment': this.addComment(d); break; // a shadow-banned author still sees their own comments
+      // A shadow-banned author still sees their own comments (in the room they wrote them in).
+      case 'comment': if (!e.roomId || e.roomId === this.roomId) this.addComment(d); break;
       case 'outbid':
         this.patch(this.auctions, d.auctionId, { currentBid: d.currentBid, minNextBid: d.minNextBid });
         this.notify('error', 'auction.outbid', { amount: money(d.currentBid, this.auctions.get(d.auctionId)?.currency, currentLang()) });

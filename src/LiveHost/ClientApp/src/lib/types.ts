@@ -47,7 +47,7 @@ export interface RoomSnapshot {
 }
 export interface RoomEvent { seq?: number | null; type: string; at: When; data: any }
 export interface RoomFrame { roomId: string; events: RoomEvent[]; epoch?: string }
-export interface PersonalEvent { type: string; at: When; data: any }
+export interface PersonalEvent { type: string; at: When; data: any; seq?: null; roomId?: string }
 export interface ResumeResult { events: RoomEvent[]; snapshot?: RoomSnapshot | null }
 export interface CartLine { roomId: string; productId: string; name: string; unitPrice: number; quantity: number }
 export interface Cart { userId: string; lines: CartLine[]; total: number; subtotal?: number; discount?: number; couponId?: string | null }
