@@ -19,7 +19,8 @@ public sealed class RoomModeration
     [Id(0)] public string[] BlockedWords { get; set; } = [];
     [Id(1)] public HashSet<string> ShadowBanned { get; set; } = [];
 
-    /// <summary>The room's words as a matcher (built once per change).</summary>
+    /// <summary>The room's words as a matcher (built once per change). Not stored: grain storage writes state as JSON.</summary>
+    [Newtonsoft.Json.JsonIgnore]
     public BlockedWords Matcher => _matcher ??= new BlockedWords(BlockedWords);
 
     /// <summary>Replaces the room's words; returns what was added and removed (compared case-insensitively).</summary>
