@@ -16,17 +16,23 @@ namespace LiveCommerce.Grains.Commerce;
 public sealed class BuyerState
 {
     [Id(0)] public List<LineItem> Cart { get; set; } = [];
-    /// <summary>Order ids, oldest first.</summary>
+    /// <summary>The newest order ids, oldest first (older ones are in <see cref="IOrderPageGrain"/> pages).</summary>
     [Id(1)] public List<string> Orders { get; set; } = [];
-    /// <summary>Checkout idempotency key → order id.</summary>
+    /// <summary>Checkout idempotency key → order id, from before order ids were derived from the key (no longer added to).</summary>
     [Id(2)] public Dictionary<string, string> Checkouts { get; set; } = [];
+    /// <summary>Orders that may still await payment → when their hold runs out (at most Commerce:OpenOrdersPerUser).</summary>
+    [Id(3)] public Dictionary<string, DateTime> OpenOrders { get; set; } = [];
+    /// <summary>Pages of older order ids stored so far.</summary>
+    [Id(4)] public int ArchivedPages { get; set; }
     /// <summary>v1.1: claimed coupons and the one on the cart.</summary>
     [Id(40)] public CouponWallet Wallet { get; set; } = new();
 }
 
 /// <summary>
 /// One buyer: the cart across rooms, checkout, and the index of their orders. Checkout holds stock in
-/// every room of the cart or in none (a refusal releases what was already held).
+/// every room of the cart or in none (a refusal gives back what was already held). Hot state stays
+/// bounded however many orders a buyer places: the order id is derived from the idempotency key (the
+/// order record answers a retry), open orders are capped, older order ids move to pages.
 /// </summary>
 public sealed class BuyerGrain(
     [PersistentState("buyer", StorageNames.Live)] IPersistentState<BuyerState> state,
@@ -80,10 +86,12 @@ public sealed class BuyerGrain(
         var key = Validate.Text(idempotencyKey, "idempotencyKey", 100);
         if (state.State.Checkouts.TryGetValue(key, out var earlier))
             return await GrainFactory.GetGrain<IOrderGrain>(earlier).Get(caller);
+        var orderId = OrderIds.ForCheckout(UserId, key);
+        if (await GrainFactory.GetGrain<IOrderGrain>(orderId).Find(caller) is { } placed) return placed;
         if (Lines.Count == 0) throw LiveCommerceException.Invalid("the cart is empty");
         var coupon = await CouponForCheckout(caller);
+        await MakeRoomForOpenOrderAsync(caller);
 
-        var orderId = "o" + Guid.NewGuid().ToString("N")[..20];
         var now = time.GetUtcNow().UtcDateTime;
         var expiresAt = now.AddSeconds(options.Value.HoldSeconds);
         var held = new List<(string Room, LineItem[] Lines)>();
@@ -98,9 +106,9 @@ public sealed class BuyerGrain(
         }
         catch
         {
-            // Nothing half-done: what other rooms already hold for this order goes back (should that
-            // fail, the hold runs out at its time like any unpaid order's).
-            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<IShelfGrain>(h.Room).Release(orderId, HoldStatus.Cancelled)));
+            // Nothing half-done: what the rooms already hold for this order goes back and the key is free
+            // for another try (should that fail, the hold runs out at its time like any unpaid order's).
+            await AbandonAsync(orderId);
             throw;
         }
 
@@ -109,7 +117,7 @@ public sealed class BuyerGrain(
         var quote = coupon is null ? null : CouponQuote.For(coupon, lines);
         if (quote is { Applies: false })
         {
-            await Task.WhenAll(held.Select(h => GrainFactory.GetGrain<IShelfGrain>(h.Room).Release(orderId, HoldStatus.Cancelled)));
+            await AbandonAsync(orderId);
             throw LiveCommerceException.Invalid($"{quote.Refusal}; nothing was ordered");
         }
         var discount = quote?.Discount ?? 0;
@@ -128,30 +136,92 @@ public sealed class BuyerGrain(
             CreatedAt = now,
             HoldExpiresAt = expiresAt,
         };
-        state.State.Checkouts[key] = orderId;
-        // Indexed here, in the same write as the emptied cart (the order grain indexes flash-sale orders).
-        state.State.Orders.Add(orderId);
+        // The order record first: a retry after a failure below finds it (and the cart still full).
+        var tracked = await GrainFactory.GetGrain<IOrderGrain>(orderId).Track(order);
+        state.State.OpenOrders[orderId] = expiresAt;
+        await IndexAsync(orderId);
         // One order per coupon: it comes back if this order is cancelled or expires.
         if (coupon is not null) Wallet.MarkUsed(coupon, orderId);
         Wallet.Applied = null;
         Lines.Clear();
         await SaveCart();
-        return await GrainFactory.GetGrain<IOrderGrain>(orderId).Track(order);
+        return tracked;
     }
+
+    private Task AbandonAsync(string orderId) =>
+        Task.WhenAll(Lines.Select(l => l.RoomId).Distinct().Select(room => GrainFactory.GetGrain<IShelfGrain>(room).Abandon(orderId)));
 
     public async Task AddOrder(string orderId)
     {
         if (state.State.Orders.Contains(orderId)) return;
-        state.State.Orders.Add(orderId);
+        await IndexAsync(orderId);
         await state.WriteStateAsync();
     }
 
-    public async Task<Order[]> ListOrders(Caller caller)
+    public async Task Admit(Caller caller, string orderId, DateTime holdExpiresAt)
     {
         Own(caller);
-        var orders = await Task.WhenAll(state.State.Orders.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).Get(caller)));
-        return orders.OrderByDescending(o => o.CreatedAt).ToArray();
+        if (state.State.OpenOrders.ContainsKey(orderId)) return;
+        await MakeRoomForOpenOrderAsync(caller);
+        state.State.OpenOrders[orderId] = holdExpiresAt;
+        await IndexAsync(orderId);
+        await state.WriteStateAsync();
     }
+
+    public async Task Forget(string orderId)
+    {
+        if (!state.State.OpenOrders.Remove(orderId) | !state.State.Orders.Remove(orderId)) return;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Refuses a new open order at the cap. Orders whose hold ran out are dropped by time; at the cap, the
+    /// open ones are asked (an order not found yet is still being placed and keeps its place until its hold time).
+    /// </summary>
+    private async Task MakeRoomForOpenOrderAsync(Caller caller)
+    {
+        var open = state.State.OpenOrders;
+        var cap = options.Value.OpenOrdersPerUser;
+        foreach (var (id, _) in open.Where(o => o.Value <= Now).ToList()) open.Remove(id);
+        if (open.Count < cap) return;
+        foreach (var id in open.Keys.ToList())
+            if (await GrainFactory.GetGrain<IOrderGrain>(id).Find(caller) is { Status: not OrderStatus.PendingPayment }) open.Remove(id);
+        if (open.Count >= cap)
+            throw LiveCommerceException.Conflict($"you have {cap} orders awaiting payment (Commerce:OpenOrdersPerUser); pay or cancel one first");
+    }
+
+    /// <summary>Indexes an order (the caller writes); past twice the hot size, the oldest half moves to a page.</summary>
+    private async Task IndexAsync(string orderId)
+    {
+        var orders = state.State.Orders;
+        if (orders.Contains(orderId)) return;
+        orders.Add(orderId);
+        var kept = options.Value.RecentOrdersKept;
+        if (orders.Count < 2 * kept) return;
+        // The page is stored before the ids leave this state: a failure in between stores the same page again.
+        await GrainFactory.GetGrain<IOrderPageGrain>(IOrderPageGrain.Key(UserId, state.State.ArchivedPages)).Store([.. orders.Take(kept)]);
+        orders.RemoveRange(0, kept);
+        state.State.ArchivedPages++;
+    }
+
+    public async Task<Order[]> ListOrders(Caller caller, int offset, int limit)
+    {
+        Own(caller);
+        Validate.Range(offset, 0, int.MaxValue, "offset");
+        Validate.Range(limit, 1, MaxOrdersListed, "limit");
+        // Newest first: the hot index, then the pages back from the newest, read only as far as asked.
+        var ids = Enumerable.Reverse(state.State.Orders).ToList();
+        for (var page = state.State.ArchivedPages - 1; page >= 0 && ids.Count < offset + limit; page--)
+            ids.AddRange((await GrainFactory.GetGrain<IOrderPageGrain>(IOrderPageGrain.Key(UserId, page)).Get()).Reverse());
+        // An id admitted for a reservation that did not happen has no order: skipped.
+        var orders = await Task.WhenAll(ids.Skip(offset).Take(limit).Select(id => GrainFactory.GetGrain<IOrderGrain>(id).Find(caller)));
+        return [.. orders.OfType<Order>().OrderByDescending(o => o.CreatedAt)];
+    }
+
+    public const int MaxOrdersListed = 200;
+
+    public Task<BuyerFootprint> Footprint() => Task.FromResult(new BuyerFootprint(
+        state.State.Orders.Count, state.State.OpenOrders.Count, state.State.ArchivedPages, state.State.Checkouts.Count));
 
     private async Task<Cart> SaveCart()
     {

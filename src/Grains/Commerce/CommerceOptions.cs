@@ -12,4 +12,10 @@ public sealed class CommerceOptions
 
     [Range(1, 10_000)] public int MaxQuantityPerLine { get; set; } = 99;
     [Range(1, 500)] public int MaxCartLines { get; set; } = 50;
+
+    /// <summary>Orders one user may have awaiting payment at once (checkouts and flash-sale reservations): more is <c>conflict</c>.</summary>
+    [Range(1, 10_000)] public int OpenOrdersPerUser { get; set; } = 20;
+
+    /// <summary>Order ids a buyer keeps in hot state; older ones move to pages read only when listed.</summary>
+    [Range(10, 10_000)] public int RecentOrdersKept { get; set; } = 100;
 }

@@ -28,6 +28,8 @@ namespace LiveCommerce.Grains.Commerce;
 public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
 {
     private const string EndMove = "end";
+    // Refusals remembered per key in memory; beyond this many, forgotten (they are cheap to work out again).
+    private const int AnsweredKept = 10_000;
     private readonly IPersistentState<FlashSaleState> _state;
     private readonly IRoomPublisher _publisher;
     private readonly TimeProvider _time;
@@ -84,16 +86,10 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to buy");
         var terms = RequireSale();
         if (quantity <= 0) throw LiveCommerceException.Invalid("quantity must be at least 1");
-        var key = $"{caller.UserId}\n{Validate.Text(idempotencyKey, "idempotencyKey", 100)}";
+        var rawKey = Validate.Text(idempotencyKey, "idempotencyKey", 100);
+        var key = $"{caller.UserId}\n{rawKey}";
 
-        if (S.OrderByKey.TryGetValue(key, out var earlier))
-        {
-            // A retry, perhaps concurrent with the first call: answer once the reservation is stored.
-            await _commit.CommitAsync();
-            var reservation = S.Reservations[earlier];
-            await TrackOrderAsync(earlier, reservation);
-            return Reserved(earlier, reservation);
-        }
+        if (await EarlierAsync(caller, key, rawKey) is { } earlier) return earlier;
         if (_answered.TryGetValue(key, out var answered)) return answered;
 
         ExpireDueHolds();
@@ -102,11 +98,15 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         {
             var result = new PurchaseResult { Status = status, Remaining = S.Remaining };
             // Not yet open is not an answer to keep: the same key may buy once it opens.
-            if (status != PurchaseStatus.NotStarted) _answered[key] = result;
+            if (status != PurchaseStatus.NotStarted)
+            {
+                if (_answered.Count >= AnsweredKept) _answered.Clear();
+                _answered[key] = result;
+            }
             return result;
         }
 
-        var orderId = "o" + Guid.NewGuid().ToString("N")[..20];
+        var orderId = OrderIds.ForSale(SaleId, caller.UserId!, rawKey);
         var held = new Reservation
         {
             UserId = caller.UserId!,
@@ -122,10 +122,73 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         // Every unit held is not sold out yet: the sale stays active at remaining 0 (v1.1).
         S.Remaining -= quantity;
 
+        try
+        {
+            // The buyer's open orders are capped (conflict), and the order is in their list before anyone hears of it.
+            await GrainFactory.GetGrain<IBuyerGrain>(caller.UserId!).Admit(caller, orderId, held.ExpiresAt);
+        }
+        catch
+        {
+            await UndoAsync(orderId, held);
+            throw;
+        }
         await _commit.CommitAsync();
         await TrackOrderAsync(orderId, held);
         return Reserved(orderId, held);
     }
+
+    /// <summary>
+    /// A retry of a key already used: its reservation in hot state (answered once stored), or a compacted
+    /// one, answered from its order record (the order id derives from the key). Null for a new key.
+    /// </summary>
+    private async Task<PurchaseResult?> EarlierAsync(Caller caller, string key, string rawKey)
+    {
+        if (S.OrderByKey.TryGetValue(key, out var earlier))
+        {
+            // Perhaps concurrent with the first call: answer once the reservation is stored.
+            var reservation = S.Reservations[earlier];
+            await _commit.CommitAsync();
+            await TrackOrderAsync(earlier, reservation);
+            return Reserved(earlier, reservation);
+        }
+        if (!S.Buyers.TryGetValue(caller.UserId!, out var buyer) || buyer.Closed == 0) return null;
+        var orderId = OrderIds.ForSale(SaleId, caller.UserId!, rawKey);
+        if (await GrainFactory.GetGrain<IOrderGrain>(orderId).Find(caller) is { } order && order.SaleId == SaleId)
+            return new PurchaseResult { Status = PurchaseStatus.Reserved, OrderId = orderId, Remaining = S.Remaining, HoldExpiresAt = order.HoldExpiresAt };
+        // The same key may have reserved while the order was looked up.
+        return S.OrderByKey.ContainsKey(key) ? await EarlierAsync(caller, key, rawKey) : null;
+    }
+
+    /// <summary>A reservation the buyer could not admit never happened: its units go back, nobody hears of it.</summary>
+    private async Task UndoAsync(string orderId, Reservation held)
+    {
+        if (!S.Reservations.TryGetValue(orderId, out var current) || current != held || held.Status != OrderStatus.PendingPayment) return;
+        ReleaseHold(orderId, held, OrderStatus.Cancelled, tellOrder: false);
+        S.Reservations.Remove(orderId);
+        S.OrderByKey.Remove(held.IdempotencyKey);
+        try
+        {
+            // A write that began meanwhile may have stored the reservation.
+            await _commit.CommitAsync();
+        }
+        catch (Exception)
+        {
+            // Reloaded from storage: a stored reservation without an order runs out at its hold time.
+        }
+    }
+
+    /// <summary>Once the order has recorded how its reservation closed, the reservation leaves hot state.</summary>
+    private void Compact(string orderId)
+    {
+        if (!S.Reservations.TryGetValue(orderId, out var reservation) || reservation.Status == OrderStatus.PendingPayment) return;
+        if (!S.Buyers.TryGetValue(reservation.UserId, out var buyer)) S.Buyers[reservation.UserId] = buyer = new SaleBuyer();
+        if (reservation.Status == OrderStatus.Paid) buyer.PaidUnits += reservation.Quantity;
+        buyer.Closed++;
+        S.Reservations.Remove(orderId);
+        S.OrderByKey.Remove(reservation.IdempotencyKey);
+    }
+
+    private int PaidBefore(string userId) => S.Buyers.TryGetValue(userId, out var buyer) ? buyer.PaidUnits : 0;
 
     private PurchaseStatus? Refusal(Caller caller, SaleTerms terms, int quantity)
     {
@@ -137,7 +200,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             return PurchaseStatus.RegionBlocked;
         var mine = S.Reservations.Values
             .Where(r => r.UserId == caller.UserId && r.Status is OrderStatus.PendingPayment or OrderStatus.Paid)
-            .Sum(r => r.Quantity);
+            .Sum(r => r.Quantity) + PaidBefore(caller.UserId!);
         if (mine + quantity > terms.PerUserLimit) return PurchaseStatus.LimitExceeded;
         if (S.Remaining < quantity) return PurchaseStatus.SoldOut;
         return null;
@@ -211,6 +274,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         reservation.Status = OrderStatus.Paid;
         S.Sold += reservation.Quantity;
         _outbox.Add(new SettleOnShelf(orderId, Sold: reservation.Quantity, Returned: 0));
+        _outbox.Add(new OrderHoldClosed(orderId, OrderStatus.Paid));
         if (S.Sold == S.Terms!.Quantity) MarkEnded(FlashSaleEndReason.SoldOut);
         await _commit.CommitAsync();
         return OrderStatus.Paid;
@@ -234,9 +298,15 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         ExpireDueHolds();
         var perUser = S.Reservations.Values
             .Where(r => r.Status is OrderStatus.PendingPayment or OrderStatus.Paid)
+            .Select(r => (r.UserId, r.Quantity))
+            .Concat(S.Buyers.Where(b => b.Value.PaidUnits > 0).Select(b => (UserId: b.Key, Quantity: b.Value.PaidUnits)))
             .GroupBy(r => r.UserId)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
-        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status, S.Returned, S.Outbox.Pending.Count, S.EndReason));
+        return Task.FromResult(new SaleAudit(S.Terms!.Quantity, S.Sold, Held, S.Remaining, perUser, S.Status, S.Returned, S.Outbox.Pending.Count, S.EndReason)
+        {
+            ReservationsKept = S.Reservations.Count,
+            KeysKept = S.OrderByKey.Count,
+        });
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync(CancellationToken.None);
@@ -272,7 +342,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (changed) _ = _commit.CommitAsync();
     }
 
-    private void ReleaseHold(string orderId, Reservation reservation, OrderStatus status)
+    private void ReleaseHold(string orderId, Reservation reservation, OrderStatus status, bool tellOrder = true)
     {
         reservation.Status = status;
         if (S.Status == FlashSaleStatus.Active)
@@ -286,12 +356,9 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             S.Returned += reservation.Quantity;
             _outbox.Add(new SettleOnShelf(orderId, Sold: 0, Returned: reservation.Quantity));
         }
-        // A cancelled order changes itself; an expired one hears of it.
-        if (status == OrderStatus.Expired)
-        {
-            _metrics.HoldsExpired();
-            _outbox.Add(new OrderExpired(orderId));
-        }
+        if (status == OrderStatus.Expired) _metrics.HoldsExpired();
+        // An expired order hears of it; a cancelled one changed itself, and acknowledges it so the reservation can be compacted.
+        if (tellOrder) _outbox.Add(new OrderHoldClosed(orderId, status));
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -339,11 +406,18 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         return followUp switch
         {
             SettleOnShelf m => GrainFactory.GetGrain<IShelfGrain>(terms.RoomId).Settle(SaleId, m.MoveId, m.Sold, m.Returned),
+            OrderHoldClosed c => CloseOrderAsync(c),
             OrderExpired e => GrainFactory.GetGrain<IOrderGrain>(e.OrderId).MarkExpired(),
             SaleEnded e => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleEnded(SaleId, e.Sold, e.Reason),
             SaleOpened => GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleOpened(SaleId),
             _ => throw new InvalidOperationException($"a sale cannot deliver {followUp.GetType().Name}"),
         };
+    }
+
+    private async Task CloseOrderAsync(OrderHoldClosed closed)
+    {
+        await GrainFactory.GetGrain<IOrderGrain>(closed.OrderId).OnHoldClosed(closed.Status);
+        Compact(closed.OrderId);
     }
 
     private SaleTerms RequireSale()

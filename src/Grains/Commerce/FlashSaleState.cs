@@ -28,12 +28,25 @@ public sealed class FlashSaleState
     [Id(3)] public FlashSaleStatus Status { get; set; } = FlashSaleStatus.Active;
     [Id(4)] public FlashSaleEndReason? EndReason { get; set; }
     // Id 5 was EndReported, now a follow-up in the outbox.
+    /// <summary>Open reservations, and closed ones until their order has recorded how they closed (then compacted into <see cref="Buyers"/>).</summary>
     [Id(6)] public Dictionary<string, Reservation> Reservations { get; set; } = [];
-    /// <summary>(user, idempotency key) → order id, so that a retry returns the first reservation.</summary>
+    /// <summary>(user, idempotency key) → order id of the reservations above, so that a retry returns the first reservation.</summary>
     [Id(7)] public Dictionary<string, string> OrderByKey { get; set; } = [];
     /// <summary>Units given back to the product's stock: the unsold ones at the end, then each hold released after it.</summary>
     [Id(8)] public int Returned { get; set; }
     [Id(9)] public OutboxState Outbox { get; set; } = new();
+    /// <summary>
+    /// Per buyer, what their compacted reservations leave behind: units paid (for the per-user limit) and
+    /// how many closed (a retried key of theirs may name a compacted one: its order record answers).
+    /// </summary>
+    [Id(10)] public Dictionary<string, SaleBuyer> Buyers { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("SaleBuyer")]
+public sealed class SaleBuyer
+{
+    [Id(0)] public int PaidUnits { get; set; }
+    [Id(1)] public int Closed { get; set; }
 }
 
 /// <summary>Units of the sale's shelf hold sold or given back to the product (idempotent by move id on the shelf).</summary>

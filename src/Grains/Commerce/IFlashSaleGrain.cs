@@ -54,4 +54,8 @@ public sealed record SaleAudit(
     [property: Id(8)] FlashSaleEndReason? EndReason = null)
 {
     public bool Balances => Quantity == Sold + Held + Remaining + Returned;
+
+    /// <summary>Reservations and idempotency keys in hot state (closed ones leave once their order has heard).</summary>
+    [Id(9)] public int ReservationsKept { get; init; }
+    [Id(10)] public int KeysKept { get; init; }
 }

@@ -68,15 +68,16 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             ShowBuying(order);
         }
         var tracked = Current!;
-        // Idempotent and run again on a retry: a call that failed part-way (a host died after the order
-        // was stored) must not leave an acknowledged order out of its buyer's list.
-        // A checkout's buyer grain indexes its own order (calling it back here would deadlock).
-        if (tracked.SaleId is not null) await GrainFactory.GetGrain<IBuyerGrain>(tracked.UserId).AddOrder(tracked.OrderId);
+        // The buyer's index already has it: a sale admits the order there before reserving, a checkout
+        // indexes its own, auctions and giveaways add their winners' orders.
         Announce(tracked);
         return tracked;
     }
 
     public Task<Order> Get(Caller caller) => Task.FromResult(Owned(caller));
+
+    public Task<Order?> Find(Caller caller) =>
+        Task.FromResult(Current is { } order && order.UserId == caller.UserId ? Owned(caller) : null);
 
     public async Task<Order> Pay(Caller caller)
     {
@@ -86,9 +87,7 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
             if (order.Status == OrderStatus.Paid) return order;
             throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {order.Status.ToWire()} and cannot be paid");
         }
-        var status = order.SaleId is { } saleId
-            ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Confirm(order.OrderId, order.UserId)
-            : await SellOnShelves(order);
+        var status = await SellUnits(order);
         var updated = await SetStatus(status);
         if (status != OrderStatus.Paid)
             throw LiveCommerceException.Conflict($"order '{order.OrderId}' is {status.ToWire()} and cannot be paid");
@@ -100,11 +99,31 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         var order = Owned(caller);
         if (order.Status is OrderStatus.Cancelled or OrderStatus.Expired) return order;
         if (order.Status == OrderStatus.Paid) throw LiveCommerceException.Conflict($"order '{order.OrderId}' is paid and cannot be cancelled");
-        var status = order.SaleId is { } saleId
-            ? await GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Release(order.OrderId, order.UserId, OrderStatus.Cancelled)
-            : await ReleaseOnShelves(order, HoldStatus.Cancelled);
-        return await SetStatus(status);
+        return await SetStatus(await ReleaseUnits(order));
     }
+
+    public async Task OnHoldClosed(OrderStatus status)
+    {
+        if (Current is not { Status: OrderStatus.PendingPayment } order) return;
+        // Paying or cancelling failed part-way (the keeper closed the hold, this record was not written):
+        // finish it the same way in every room of the order. The keepers answer from their holds, which
+        // they keep until this call returns.
+        var closed = status switch
+        {
+            OrderStatus.Paid => await SellUnits(order),
+            OrderStatus.Cancelled => await ReleaseUnits(order),
+            _ => OrderStatus.Expired,
+        };
+        await SetStatus(closed);
+    }
+
+    private Task<OrderStatus> SellUnits(Order order) => order.SaleId is { } saleId
+        ? GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Confirm(order.OrderId, order.UserId)
+        : SellOnShelves(order);
+
+    private Task<OrderStatus> ReleaseUnits(Order order) => order.SaleId is { } saleId
+        ? GrainFactory.GetGrain<IFlashSaleGrain>(saleId).Release(order.OrderId, order.UserId, OrderStatus.Cancelled)
+        : ReleaseOnShelves(order, HoldStatus.Cancelled);
 
     public async Task MarkExpired()
     {

@@ -19,8 +19,9 @@ public sealed class RoomModeration
     [Id(0)] public string[] BlockedWords { get; set; } = [];
     [Id(1)] public HashSet<string> ShadowBanned { get; set; } = [];
 
-    /// <summary>The room's words as a matcher (built once per change). Not stored: grain storage writes state as JSON.</summary>
-    [Newtonsoft.Json.JsonIgnore]
+    /// <summary>The room's words as a matcher (built once per change).</summary>
+    // Not state: JSON grain storage would write it and then fail to read the room back.
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore]
     public BlockedWords Matcher => _matcher ??= new BlockedWords(BlockedWords);
 
     /// <summary>Replaces the room's words; returns what was added and removed (compared case-insensitively).</summary>

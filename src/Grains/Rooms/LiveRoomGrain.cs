@@ -52,6 +52,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private readonly CommentGuard _commentGuard;
     private readonly ILogger<LiveRoomGrain> _logger;
     private readonly AudienceTally _tally = new();
+    private readonly RoomQuotas _quotas;
+    // Sales between their quota check and their appearance in the state (the opening awaits the shelf).
+    private int _salesOpening;
     private readonly Guid _epoch = Guid.NewGuid();
     // Events of the write in progress: sent once it is stored.
     private readonly List<RoomEvent> _outgoing = [];
@@ -88,6 +91,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _metrics = metrics;
         _commit = new GroupCommit(WriteAsync, metrics, "room");
         _commentGuard = new CommentGuard(_options);
+        _quotas = new RoomQuotas(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
         var headPeriod = TimeSpan.FromSeconds(heartbeat.Value.HeartbeatSeconds);
         _headTick = HeadSchedule.TickFor(headPeriod);
@@ -183,6 +187,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             };
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
+        // A fast refusal here; the shelf checks again in its own turn (concurrent adds).
+        _quotas.CheckProduct(S.Products.Count);
         await TellShelfTermsAsync();
         await Shelf.Put(product);
         // Shown at once; the shelf's push (with its version) brings the stock as it changes.
@@ -291,7 +297,20 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
         // v1.1 pre-heat: announced now, opened later; the duration counts from the opening.
         var startsIn = request.StartsInSeconds is { } seconds ? Validate.Range(seconds, 10, 300, "startsInSeconds") : 0;
+        _quotas.CheckFlashSale(S.SaleCounter, S.FlashSales, _salesOpening);
+        _salesOpening++;
+        try
+        {
+            return await OpenFlashSaleAsync(room, productId, price, quantity, perUserLimit, duration, startsIn);
+        }
+        finally
+        {
+            _salesOpening--;
+        }
+    }
 
+    private async Task<StartFlashSaleResult> OpenFlashSaleAsync(Room room, string productId, decimal price, int quantity, int perUserLimit, int duration, int startsIn)
+    {
         var saleId = $"{RoomId}.s{++S.SaleCounter}";
         var startsAt = Now.AddSeconds(startsIn);
         var endsAt = startsAt.AddSeconds(duration);

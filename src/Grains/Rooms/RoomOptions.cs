@@ -32,4 +32,19 @@ public sealed class RoomOptions
     /// <summary>How often a live room refreshes its line in the room list.</summary>
     [Range(1, 600)]
     public int DirectoryRefreshSeconds { get; set; } = 2;
+
+    // Quotas per room: they bound the room's state and its snapshot (sent on every join). A refusal is
+    // `conflict` (the room is full, not busy: waiting does not help), and changes nothing.
+
+    /// <summary>Products one room may carry.</summary>
+    [Range(1, 10_000)]
+    public int ProductsPerRoom { get; set; } = 500;
+
+    /// <summary>Flash sales one room may start over its life (every one stays in its snapshot).</summary>
+    [Range(1, 10_000)]
+    public int FlashSalesPerRoom { get; set; } = 200;
+
+    /// <summary>Flash sales running or announced (upcoming) in one room at the same time.</summary>
+    [Range(1, 1_000)]
+    public int FlashSalesAtOnce { get; set; } = 20;
 }

@@ -33,6 +33,8 @@ public interface IShelfGrain : IGrainWithStringKey
     [Alias("Sell")] Task<HoldStatus> Sell(string reference);
     /// <summary>Every unit the hold still has goes back to stock (<paramref name="reason"/>: cancelled or expired).</summary>
     [Alias("Release")] Task<HoldStatus> Release(string reference, HoldStatus reason);
+    /// <summary>A hold whose order was never placed (a checkout that failed part-way): units back, reference forgotten at once.</summary>
+    [Alias("Abandon")] Task Abandon(string reference);
     /// <summary>Part of a one-product hold (a sale's units): <paramref name="sold"/> units sold and <paramref name="returned"/> back to stock, once per <paramref name="moveId"/>.</summary>
     [Alias("Settle")] Task Settle(string reference, string moveId, int sold, int returned);
     /// <summary>Sold units of <paramref name="productId"/> under the reference come back to stock (a refunded voucher), once per <paramref name="moveId"/>.</summary>
@@ -106,6 +108,21 @@ public sealed record ShelfAudit(
     [property: Id(1)] bool HoldsMatch,
     [property: Id(2)] int OpenHolds)
 {
+    /// <summary>Holds in hot state, open or closed (closed order holds leave once their order has heard).</summary>
+    [Id(3)] public int HoldsKept { get; init; }
+
     public bool Balances => HoldsMatch && Products.All(p => p.Balances);
     public ProductAudit Of(string productId) => Products.Single(p => p.ProductId == productId);
+}
+
+public static class HoldStatuses
+{
+    /// <summary>The order status a closed hold gives its order.</summary>
+    public static OrderStatus ToOrderStatus(this HoldStatus status) => status switch
+    {
+        HoldStatus.Sold => OrderStatus.Paid,
+        HoldStatus.Cancelled => OrderStatus.Cancelled,
+        HoldStatus.Expired => OrderStatus.Expired,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "an order's hold closes sold, cancelled or expired"),
+    };
 }

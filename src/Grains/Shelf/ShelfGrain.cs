@@ -18,6 +18,7 @@ public sealed class ShelfState
     [Id(0)] public ShelfTerms? Terms { get; set; }
     [Id(1)] public ShelfBooks Books { get; set; } = new();
     [Id(2)] public long AddToCarts { get; set; }
+    /// <summary>Before compaction: every placed order's id (now <see cref="OrdersPlaced"/> and <see cref="RecentlyPlaced"/>).</summary>
     [Id(3)] public HashSet<string> PlacedOrders { get; set; } = [];
     [Id(4)] public HashSet<string> PaidOrders { get; set; } = [];
     [Id(5)] public long UnitsSold { get; set; }
@@ -26,6 +27,9 @@ public sealed class ShelfState
     /// <summary>Bumped by every change the room's snapshot shows (stock, products).</summary>
     [Id(8)] public long Version { get; set; }
     [Id(9)] public OutboxState Outbox { get; set; } = new();
+    [Id(10)] public long OrdersPlaced { get; set; }
+    /// <summary>The newest placed orders, so a redelivered figure counts once (unpaid orders cost an attacker nothing: no set of them all).</summary>
+    [Id(11)] public RecentIds RecentlyPlaced { get; set; } = new();
 }
 
 /// <summary>
@@ -46,14 +50,21 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     private readonly LiveCommerceMetrics _metrics;
     private long _pushedVersion = -1;
 
-    public ShelfGrain([PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state, TimeProvider time, LiveCommerceMetrics metrics)
+    private readonly RoomOptions _options;
+
+    public ShelfGrain(
+        [PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state,
+        TimeProvider time,
+        LiveCommerceMetrics metrics,
+        Microsoft.Extensions.Options.IOptions<RoomOptions> options)
     {
         _state = state;
         _time = time;
         _metrics = metrics;
+        _options = options.Value;
         _commit = new GroupCommit(WriteAsync, metrics, "shelf");
-        _stock = new ShelfStock(() => _state.State.Books);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
+        _stock = new ShelfStock(() => _state.State.Books, (orderId, status) => _outbox.Add(new OrderHoldClosed(orderId, status.ToOrderStatus())));
         _wakeUp = new FollowUpReminder(this);
     }
 
@@ -64,6 +75,11 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outbox.Stored(_outbox.Mark());
+        if (S.PlacedOrders.Count > 0)
+        {
+            S.OrdersPlaced += S.PlacedOrders.Count;
+            S.PlacedOrders.Clear();
+        }
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -78,7 +94,7 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
 
     public async Task<Product> Put(Product product)
     {
-        _stock.Put(product);
+        _stock.Put(product, _options.ProductsPerRoom);
         await Commit(changesView: true);
         return product;
     }
@@ -116,6 +132,12 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         return status;
     }
 
+    public async Task Abandon(string reference)
+    {
+        _stock.Abandon(reference);
+        await Commit(changesView: true);
+    }
+
     public async Task Settle(string reference, string moveId, int sold, int returned)
     {
         _stock.Settle(reference, moveId, sold, returned);
@@ -140,7 +162,10 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
 
     public async Task RecordOrder(string orderId, string userId, int units, decimal amount, bool paid)
     {
-        if (!paid) S.PlacedOrders.Add(orderId);
+        if (!paid)
+        {
+            if (S.RecentlyPlaced.Add(orderId)) S.OrdersPlaced++;
+        }
         else if (S.PaidOrders.Add(orderId))
         {
             S.UnitsSold += units;
@@ -151,7 +176,7 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     }
 
     public Task<ShelfFigures> Figures() =>
-        Task.FromResult(new ShelfFigures(S.AddToCarts, S.PlacedOrders.Count, S.UnitsSold, S.Gmv, S.PayingBuyers.Count));
+        Task.FromResult(new ShelfFigures(S.AddToCarts, S.OrdersPlaced, S.UnitsSold, S.Gmv, S.PayingBuyers.Count));
 
     public Task<ShelfAudit> Audit()
     {
@@ -176,8 +201,8 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     {
         var expired = _stock.ExpireDue(Now);
         if (expired.Count == 0) return;
+        // Their orders hear of it through the outbox (OrderHoldClosed, added as each hold closed).
         _metrics.HoldsExpired(expired.Count);
-        foreach (var orderId in expired) _outbox.Add(new OrderExpired(orderId));
         _ = Commit(changesView: true);
     }
 
@@ -234,8 +259,16 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         await _wakeUp.KeepAsync(_outbox.HasPending);
     }
 
+    /// <summary>The order records how its hold closed; then the hold leaves hot state (stored with the outbox's next write).</summary>
+    private async Task CloseOrderAsync(OrderHoldClosed closed)
+    {
+        await GrainFactory.GetGrain<IOrderGrain>(closed.OrderId).OnHoldClosed(closed.Status);
+        _stock.Compact(closed.OrderId);
+    }
+
     private Task DeliverAsync(FollowUp followUp) => followUp switch
     {
+        OrderHoldClosed c => CloseOrderAsync(c),
         OrderExpired e => GrainFactory.GetGrain<IOrderGrain>(e.OrderId).MarkExpired(),
         _ => throw new InvalidOperationException($"the shelf cannot deliver {followUp.GetType().Name}"),
     };

@@ -41,9 +41,11 @@ public sealed class ShelfBooks
 
 /// <summary>
 /// The shelf's stock rules, without a grain: every method checks everything before it changes
-/// anything, so a refusal leaves the books as they were.
+/// anything, so a refusal leaves the books as they were. An order's hold (one with an expiry) that
+/// closes is reported to <paramref name="orderHoldClosed"/>; once the order has heard of it the hold is
+/// <see cref="Compact"/>ed away, so cycles of checkout and cancel leave nothing behind.
 /// </summary>
-public sealed class ShelfStock(Func<ShelfBooks> books)
+public sealed class ShelfStock(Func<ShelfBooks> books, Action<string, HoldStatus>? orderHoldClosed = null)
 {
     private ShelfBooks B => books();
 
@@ -52,9 +54,10 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
     public Product Find(string productId) =>
         Stocked(productId)?.Product ?? throw LiveCommerceException.NotFound($"product '{productId}' is not in this room");
 
-    public Product Put(Product product)
+    public Product Put(Product product, int maxProducts = int.MaxValue)
     {
         if (Stocked(product.ProductId) is not null) throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
+        if (B.Products.Count >= maxProducts) throw LiveCommerceException.Conflict($"a room carries at most {maxProducts} products (Rooms:ProductsPerRoom)");
         B.Products.Add(new StockedProduct { Product = product, PutUp = product.Stock });
         return product;
     }
@@ -62,7 +65,12 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
     /// <summary>Holds the lines (all or none) and returns them priced; the same reference again returns the first hold.</summary>
     public LineItem[] Take(string roomId, string reference, string holder, IReadOnlyList<ShelfLine> lines, DateTime? expiresAt)
     {
-        if (B.Holds.TryGetValue(reference, out var existing)) return existing.Lines;
+        if (B.Holds.TryGetValue(reference, out var existing))
+        {
+            // A closed hold is being compacted (its order is hearing of it): the reference is not free yet.
+            if (existing.Status == HoldStatus.Held) return existing.Lines;
+            throw LiveCommerceException.Conflict($"the hold under '{reference}' has just closed ({existing.Status}); try again in a moment");
+        }
         if (lines.Count == 0) throw LiveCommerceException.Invalid("nothing to take");
         var wanted = lines.GroupBy(l => l.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(l => l.Quantity))).ToList();
         var priced = wanted.Select(line =>
@@ -86,7 +94,7 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
     {
         var hold = Hold(reference);
         if (hold.Status != HoldStatus.Held) return hold.Status;
-        Close(hold, HoldStatus.Sold);
+        Close(reference, hold, HoldStatus.Sold);
         return HoldStatus.Sold;
     }
 
@@ -95,7 +103,7 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
         if (reason is not (HoldStatus.Cancelled or HoldStatus.Expired)) throw LiveCommerceException.Invalid($"a release is cancelled or expired, not {reason}");
         var hold = Hold(reference);
         if (hold.Status != HoldStatus.Held) return hold.Status;
-        Close(hold, reason);
+        Close(reference, hold, reason);
         return reason;
     }
 
@@ -125,11 +133,33 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
         hold.Moves.Add(moveId);
     }
 
+    /// <summary>
+    /// A hold whose order was never placed (a checkout that failed part-way) goes back and is forgotten at
+    /// once, so that the checkout can be tried again under the same reference. Unknown: nothing to do.
+    /// </summary>
+    public void Abandon(string reference)
+    {
+        if (!B.Holds.TryGetValue(reference, out var hold) || hold.Status == HoldStatus.Sold) return;
+        if (hold.Status == HoldStatus.Held) Close(reference, hold, HoldStatus.Cancelled, report: false);
+        B.Holds.Remove(reference);
+    }
+
+    /// <summary>
+    /// Forgets a closed order hold once its order has recorded the outcome. Sold vouchers stay: a refund
+    /// restocks them under the hold (<see cref="Restock"/>), once per move id.
+    /// </summary>
+    public void Compact(string reference)
+    {
+        if (!B.Holds.TryGetValue(reference, out var hold) || hold.Status == HoldStatus.Held || hold.ExpiresAt is null) return;
+        if (hold.Status == HoldStatus.Sold && hold.Lines.Any(l => Stocked(l.ProductId)?.Product.Kind == ProductKind.Voucher)) return;
+        B.Holds.Remove(reference);
+    }
+
     /// <summary>Order holds past their time go back to stock; returns their references.</summary>
     public List<string> ExpireDue(DateTime now)
     {
         var due = B.Holds.Where(h => h.Value.Status == HoldStatus.Held && h.Value.ExpiresAt <= now).Select(h => h.Key).ToList();
-        foreach (var reference in due) Close(B.Holds[reference], HoldStatus.Expired);
+        foreach (var reference in due) Close(reference, B.Holds[reference], HoldStatus.Expired);
         return due;
     }
 
@@ -141,10 +171,10 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
             .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Item2));
         var products = B.Products.Select(p => new ProductAudit(p.Product.ProductId, p.PutUp, p.Sold, p.Held, p.Product.Stock)).ToArray();
         var holdsMatch = B.Products.All(p => p.Held == heldByHolds.GetValueOrDefault(p.Product.ProductId));
-        return new ShelfAudit(products, holdsMatch, B.Holds.Values.Count(h => h.Status == HoldStatus.Held));
+        return new ShelfAudit(products, holdsMatch, B.Holds.Values.Count(h => h.Status == HoldStatus.Held)) { HoldsKept = B.Holds.Count };
     }
 
-    private void Close(ShelfHold hold, HoldStatus status)
+    private void Close(string reference, ShelfHold hold, HoldStatus status, bool report = true)
     {
         if (hold.Lines.Length == 1)
         {
@@ -158,6 +188,7 @@ public sealed class ShelfStock(Func<ShelfBooks> books)
                 Move(line.ProductId, left: status == HoldStatus.Sold ? 0 : line.Quantity, held: -line.Quantity, sold: status == HoldStatus.Sold ? line.Quantity : 0);
         }
         hold.Status = status;
+        if (report && hold.ExpiresAt is not null) orderHoldClosed?.Invoke(reference, status);
     }
 
     private void Move(string productId, int left, int held, int sold)

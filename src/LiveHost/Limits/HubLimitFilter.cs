@@ -52,6 +52,8 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
             // comment limit); the across-rooms limit is for viewer accounts spraying many rooms.
             else if (method == HubMethods.SendComment && caller.Role is Roles.Viewer)
                 Spend(limits.Comment(caller), "too many comments across rooms");
+            else if (HubLimits.BidsAndClaimsMethods.Contains(method) && context.HubMethodArguments is [string roomId, ..])
+                Spend(limits.BidOrClaim(caller, roomId), "too many bids and claims in this room");
         }
         return next(context);
     }

@@ -14,6 +14,13 @@ public sealed class HubLimits : IDisposable
     private readonly LimitOptions _options;
     private readonly PartitionedRateLimiter<string> _likeTaps;
     private readonly PartitionedRateLimiter<string> _comments;
+    private readonly PartitionedRateLimiter<string> _bidsAndClaims;
+
+    /// <summary>The stampede calls of auctions, coupon drops and giveaways: limited per user and room on top of the connection's bucket.</summary>
+    public static readonly IReadOnlySet<string> BidsAndClaimsMethods = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "PlaceBid", Contracts.Protocol.HubMethods.ClaimCoupon, "EnterGiveaway",
+    };
 
     public HubLimits(IOptions<LimitOptions> options)
     {
@@ -32,6 +39,14 @@ public sealed class HubLimits : IDisposable
             PermitLimit = o.CommentsAcrossRooms,
             Window = TimeSpan.FromSeconds(o.CommentWindowSeconds),
             SegmentsPerWindow = Math.Min(10, o.CommentWindowSeconds),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        _bidsAndClaims = PartitionedRateLimiter.Create<string, string>(userAndRoom => RateLimitPartition.GetTokenBucketLimiter(userAndRoom, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = o.BidsAndClaimsBurst,
+            TokensPerPeriod = o.BidsAndClaimsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
@@ -73,9 +88,12 @@ public sealed class HubLimits : IDisposable
 
     public RateLimitLease Comment(Caller caller) => _comments.AttemptAcquire(caller.UserId!);
 
+    public RateLimitLease BidOrClaim(Caller caller, string roomId) => _bidsAndClaims.AttemptAcquire(caller.UserId! + "\n" + roomId);
+
     public void Dispose()
     {
         _likeTaps.Dispose();
         _comments.Dispose();
+        _bidsAndClaims.Dispose();
     }
 }

@@ -25,7 +25,16 @@ public sealed class LimitOptions : IValidatableObject
         ["Checkout"] = 3,
         ["BuyFlashSale"] = 2,
         ["StartFlashSale"] = 3,
+        ["PlaceBid"] = 2,
+        ["ClaimCoupon"] = 2,
+        ["EnterGiveaway"] = 2,
     };
+
+    /// <summary>Bids, coupon claims and giveaway entries one user may make per second in one room (on this host), as a bucket of <see cref="BidsAndClaimsBurst"/>.</summary>
+    [Range(1, 10_000)] public int BidsAndClaimsPerSecond { get; set; } = 3;
+
+    /// <summary>A bidding war's flurry: an honest bidder never needs more at once.</summary>
+    [Range(1, 10_000)] public int BidsAndClaimsBurst { get; set; } = 10;
 
     /// <summary>Rooms one connection may join (JoinRoom or Resume) per minute: joins are the costliest call, and churn inflates views.</summary>
     [Range(1, 10_000)] public int JoinsPerMinute { get; set; } = 30;

@@ -150,7 +150,7 @@ public sealed class FlashSaleGrainTests(ClusterFixture fixture)
         var cartOrder = await cartBuyer.Checkout(Caller.User("eve"), "checkout-1");
         orders.Add(("eve", cartOrder.OrderId));
 
-        using (Faults.Inject(nameof(IShelfGrain.Settle), nameof(IShelfGrain.Release), nameof(IOrderGrain.MarkExpired), nameof(IRoomInbox.OnFlashSaleEnded)))
+        using (Faults.Inject(nameof(IShelfGrain.Settle), nameof(IShelfGrain.Release), nameof(IOrderGrain.MarkExpired), nameof(IOrderGrain.OnHoldClosed), nameof(IRoomInbox.OnFlashSaleEnded)))
         {
             // Every hold runs out, then the sale: its units should go back to the shelf, the orders hear of
             // it, the room logs the end; every one of those calls fails now, for many retries.

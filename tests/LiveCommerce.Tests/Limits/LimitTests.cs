@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Errors;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
@@ -27,6 +28,9 @@ public sealed class LimitServer : IAsyncLifetime
         ["Limits:HttpBurst"] = "10",
         ["Limits:HttpRequestsPerSecond"] = "1",
         ["Limits:RoomsPerHostPerHour"] = "3",
+        ["Rooms:ProductsPerRoom"] = "3",
+        ["Rooms:FlashSalesAtOnce"] = "1",
+        ["Rooms:FlashSalesPerRoom"] = "2",
     });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
@@ -141,6 +145,71 @@ public sealed class LimitTests(LimitServer fixture) : IClassFixture<LimitServer>
         // Another user's budget is untouched.
         Assert.Equal(HttpStatusCode.OK, (await _server.Http.SendAsync(_server.Request(HttpMethod.Get, "/api/orders", _server.Token("calm-reader")))).StatusCode);
     }
+
+    [Fact]
+    public async Task Room_quotas_refuse_with_conflict_and_change_nothing()
+    {
+        var (roomId, hostToken) = await _server.CreateLiveRoomAsync("quota-host");
+        Assert.Equal(HttpStatusCode.Created, (await AddProduct(roomId, hostToken, "p3")).StatusCode);
+        var refused = await AddProduct(roomId, hostToken, "p4");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("conflict", problem.GetProperty("code").GetString());
+        Assert.Contains("Rooms:ProductsPerRoom", problem.GetProperty("detail").GetString());
+        Assert.Equal(3, (await Snapshot(roomId)).Products.Length);
+
+        await using var host = await _server.ConnectAsync(hostToken);
+        var first = await host.Connection.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId, Sale("p1"));
+        await HubAssert.FailsWith(ErrorCodes.Conflict, () => host.Connection.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId, Sale("p2")));
+        await host.Connection.InvokeAsync(HubMethods.EndFlashSale, roomId, first.SaleId);
+        await WaitFor(async () => (await Snapshot(roomId)).FlashSales.All(s => s.Status == FlashSaleStatus.Ended), "the first sale ended");
+        var second = await host.Connection.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId, Sale("p2"));
+        await host.Connection.InvokeAsync(HubMethods.EndFlashSale, roomId, second.SaleId);
+        await WaitFor(async () => (await Snapshot(roomId)).FlashSales.All(s => s.Status == FlashSaleStatus.Ended), "the second sale ended");
+        var total = await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<StartFlashSaleResult>(HubMethods.StartFlashSale, roomId, Sale("p3")));
+        Assert.StartsWith("conflict: a room starts at most 2 flash sales (Rooms:FlashSalesPerRoom)", total.Message);
+        var snapshot = await Snapshot(roomId);
+        Assert.Equal(2, snapshot.FlashSales.Length);
+        Assert.Equal(100, snapshot.Products.Single(p => p.ProductId == "p3").Stock);
+    }
+
+    [Fact]
+    public async Task Bids_claims_and_entries_are_limited_per_user_and_room()
+    {
+        var (roomId, _) = await _server.CreateLiveRoomAsync("claims-host");
+        await using var claimer = await _server.ConnectAsync(_server.Token("claimer"));
+        HubException? limited = null;
+        var answered = 0;
+        for (var i = 0; i < 20 && limited is null; i++)
+        {
+            try
+            {
+                await claimer.Connection.InvokeAsync<JsonElement>(HubMethods.ClaimCoupon, roomId, "no-such-coupon");
+            }
+            catch (HubException e) when (e.Message.StartsWith(ErrorCodes.RateLimited + ":", StringComparison.Ordinal))
+            {
+                limited = e;
+            }
+            catch (HubException)
+            {
+                answered++; // not_found: the call reached the room
+            }
+        }
+        Assert.NotNull(limited);
+        Assert.Matches(@"^rate_limited: too many bids and claims in this room; retry in [0-9.]+ s$", limited!.Message);
+        Assert.InRange(answered, 10, 12);
+        // Another user in the same room is not held back.
+        await using var other = await _server.ConnectAsync(_server.Token("other-claimer"));
+        var reached = await Assert.ThrowsAsync<HubException>(() => other.Connection.InvokeAsync<JsonElement>(HubMethods.ClaimCoupon, roomId, "no-such-coupon"));
+        Assert.DoesNotContain("rate_limited", reached.Message);
+    }
+
+    private Task<HttpResponseMessage> AddProduct(string roomId, string hostToken, string productId) =>
+        _server.Http.SendAsync(_server.Request(HttpMethod.Post, $"/api/rooms/{roomId}/products", hostToken,
+            new { productId, name = $"Product {productId}", price = 5m, currency = "USD", stock = 100 }));
+
+    private static FlashSaleRequest Sale(string productId) =>
+        new() { ProductId = productId, Price = 1m, Quantity = 1, PerUserLimit = 1, DurationSeconds = 600 };
 
     [Fact]
     public void Limit_options_are_validated_with_a_message_naming_the_setting()
