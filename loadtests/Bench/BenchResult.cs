@@ -14,6 +14,14 @@ public sealed class BenchResult
     public double ServerCpuPercent { get; init; }
     public double DurationSeconds { get; init; }
 
+    /// <summary>Above this share of its core the generator, not the server, sets the pace: such a run is not compared.</summary>
+    public const double GeneratorBoundPercent = 85;
+
+    /// <summary>The generator's CPU over the measured phase (the sends of a fan-out, a stampede), else over the run.</summary>
+    public double GeneratorLoadPercent => Number("sendGeneratorCpuPercent") ?? Number("stampedeGeneratorCpuPercent") ?? GeneratorCpuPercent;
+
+    public bool GeneratorBound => Outcome != "missing" && GeneratorLoadPercent > GeneratorBoundPercent;
+
     public double? Number(string figure) =>
         Figures.TryGetValue(figure, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 

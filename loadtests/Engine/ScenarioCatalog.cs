@@ -8,7 +8,7 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new JoinStormScenario(), new FanoutScenario(), new CommentStormScenario(),
-        new LikeStormScenario(), new FlashSaleScenario(), new AuctionScenario(), new CouponScenario(), new StreamScenario(),
+        new LikeStormScenario(), new FlashSaleScenario(), new AuctionScenario(), new CouponScenario(), new StreamScenario(), new SoakScenario(),
     ];
 
     public static IScenario Get(string name) =>
@@ -27,6 +27,11 @@ public static class ScenarioCatalog
             "auction" => s with { Buyers = 1_000, Load = "burst", WithinSeconds = 5, DurationSeconds = 10, BuyWithinSeconds = 2, DrainSeconds = 2 },
             "coupon" => s with { Buyers = 2_000, Quantity = 100, Load = "burst", WithinSeconds = 5, BuyWithinSeconds = 2 },
             "stream" => s with { Viewers = 500, WithinSeconds = 20, DurationSeconds = 120, Chatters = 50, Rate = 5, Buyers = 200, Quantity = 100 },
+            "soak" => s with
+            {
+                Viewers = 2_000, WithinSeconds = 60, DurationSeconds = 1_800, Chatters = 200, Rate = 5, Buyers = 300, Quantity = 100,
+                MaxDurationSeconds = 2_400,
+            },
             _ => s,
         };
     }

@@ -39,9 +39,11 @@ public sealed class AuctionScenario : IScenario
 
         var simulation = LoadSimulation.Parse(s.Load, TimeSpan.FromSeconds(s.BuyWithinSeconds));
         ctx.Phase = $"{bidders.Length:N0} bidders stampeding ({simulation.Name})";
+        var cpu = await CpuWindow.StartAsync(ctx);
         var first = Clock.NowUs;
         await Injector.RunAsync(bidders.Length, simulation, (i, due) => run.BidAsync(bidders[i], i, due),
             ctx.Token, Math.Max(s.ConnectConcurrency, bidders.Length));
+        await cpu.FinishAsync(ctx, "stampede", deliveries: 0);
         Shoppers.RecordRate(ctx, run.Bid, "bid", first, run.LastDoneUs);
         ctx.Figure("results", run.Statuses.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
 

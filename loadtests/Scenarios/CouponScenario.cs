@@ -30,9 +30,11 @@ public sealed class CouponScenario : IScenario
 
         var simulation = LoadSimulation.Parse(s.Load, TimeSpan.FromSeconds(s.BuyWithinSeconds));
         ctx.Phase = $"{claimers.Length:N0} claimers stampeding ({simulation.Name})";
+        var cpu = await CpuWindow.StartAsync(ctx);
         var first = Clock.NowUs;
         await Injector.RunAsync(claimers.Length, simulation, (i, due) => run.ClaimAsync(claimers[i], due),
             ctx.Token, Math.Max(s.ConnectConcurrency, claimers.Length));
+        await cpu.FinishAsync(ctx, "stampede", deliveries: 0);
         Shoppers.RecordRate(ctx, run.Claim, "claim", first, run.LastDoneUs);
         ctx.Figure("results", run.Statuses.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
 

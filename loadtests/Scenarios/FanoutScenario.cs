@@ -53,6 +53,7 @@ public sealed class FanoutScenario : IScenario
         baseSeq = (await ctx.Api.SnapshotAsync(room.RoomId, ctx.Token)).Seq;
         var send = ctx.Metrics.Step("send");
         long sentOk = 0;
+        var cpu = await CpuWindow.StartAsync(ctx);
         var firstSend = Clock.NowUs;
         ctx.Phase = $"host sending {count:N0} {(pin ? "pins" : "comments")} at {s.Rate:0.#}/s to {viewers.Length:N0} viewers";
         await Injector.RunAsync(count, new Rate(s.Rate), async (i, due) =>
@@ -79,6 +80,7 @@ public sealed class FanoutScenario : IScenario
         var expected = sentOk * viewers.Length;
         ctx.Phase = $"draining (up to {s.DrainSeconds:0.#}s)";
         await Audience.DrainAsync(() => ctx.Metrics.Get("deliveries") >= expected, s.DrainSeconds, ctx.Token);
+        await cpu.FinishAsync(ctx, "send", ctx.Metrics.Get("deliveries"));
         await DeliveryFigures(ctx, room.RoomId, viewers, count, sentOk, sendSeconds, firstSend, Interlocked.Read(ref lastDeliveryUs));
     }
 

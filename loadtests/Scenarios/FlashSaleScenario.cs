@@ -69,6 +69,7 @@ public sealed class FlashSaleScenario : IScenario
         long lastDone = 0;
         var units = 0;
         ctx.Phase = $"{buyers.Length:N0} buyers stampeding ({simulation.Name})";
+        var cpu = await CpuWindow.StartAsync(ctx);
         var first = Clock.NowUs;
         await Injector.RunAsync(buyers.Length, simulation, async (i, due) =>
         {
@@ -91,6 +92,7 @@ public sealed class FlashSaleScenario : IScenario
                 buy.Fail(FailureCode.Of(e));
             }
         }, ctx.Token, Math.Max(s.ConnectConcurrency, buyers.Length));
+        await cpu.FinishAsync(ctx, "stampede", deliveries: 0);
         Shoppers.RecordRate(ctx, buy, "buy", first, Interlocked.Read(ref lastDone));
         ctx.Figure("results", statuses.OrderBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
         ctx.Figure("unitsAcknowledged", units);

@@ -117,15 +117,15 @@ public sealed class StreamScenario : IScenario
         await playbook.RecordAsync(signedIn);
     }
 
-    private static Task Comment(ScenarioContext ctx, PreparedRoom room, Viewer v, int i) =>
+    internal static Task Comment(ScenarioContext ctx, PreparedRoom room, Viewer v, int i) =>
         Call(ctx, "comment", () => v.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, room.RoomId,
             StreamPlaybook.CommentText(i, EventText.Stamped(Clock.NowUs, $"stream #{i}")), ctx.Token));
 
-    private static Task Like(ScenarioContext ctx, PreparedRoom room, Viewer v) =>
+    internal static Task Like(ScenarioContext ctx, PreparedRoom room, Viewer v) =>
         Call(ctx, "like", () => v.Connection.InvokeAsync(HubMethods.Like, room.RoomId, 3, ctx.Token));
 
     /// <summary>About 2% of the audience leaves each second and comes back (LeaveRoom then JoinRoom).</summary>
-    private static Task Churn(ScenarioContext ctx, string roomId, Viewer[] viewers)
+    internal static Task Churn(ScenarioContext ctx, string roomId, Viewer[] viewers)
     {
         var leaving = Enumerable.Range(0, Math.Max(1, viewers.Length / 50)).Select(_ => viewers[Random.Shared.Next(viewers.Length)]).Distinct().ToList();
         return Task.WhenAll(leaving.Select(async v =>
@@ -138,23 +138,23 @@ public sealed class StreamScenario : IScenario
         }));
     }
 
-    private static async Task Every(ScenarioContext ctx, TimeSpan duration, double periodSeconds, Func<int, Task> action)
+    internal static async Task Every(ScenarioContext ctx, TimeSpan duration, double periodSeconds, Func<int, Task> action)
     {
         var count = (int)(duration.TotalSeconds / periodSeconds);
         await Injector.RunAsync(count, new Rate(1 / periodSeconds), (i, _) => action(i), ctx.Token);
     }
 
-    private static async Task At(ScenarioContext ctx, TimeSpan when, Func<Task> action)
+    internal static async Task At(ScenarioContext ctx, TimeSpan when, Func<Task> action)
     {
         await Task.Delay(when, ctx.Token);
         try { await action(); }
         catch (Exception e) when (!ctx.Token.IsCancellationRequested) { ctx.Note($"stream: {e.GetType().Name}: {e.Message}"); }
     }
 
-    private static async Task Call(ScenarioContext ctx, string step, Func<Task> call) =>
+    internal static async Task Call(ScenarioContext ctx, string step, Func<Task> call) =>
         await Timed<object?>(ctx, step, Clock.NowUs, async () => { await call(); return null; });
 
-    private static async Task<T?> Timed<T>(ScenarioContext ctx, string step, long startUs, Func<Task<T>> call)
+    internal static async Task<T?> Timed<T>(ScenarioContext ctx, string step, long startUs, Func<Task<T>> call)
     {
         try
         {

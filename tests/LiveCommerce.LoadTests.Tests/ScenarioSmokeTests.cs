@@ -141,6 +141,21 @@ public sealed class ScenarioSmokeTests(LiveHostFixture host) : IClassFixture<Liv
     }
 
     [Fact]
+    public async Task Soak_keeps_the_mix_and_its_sales_going_and_counts_errors()
+    {
+        var (report, json) = await RunAsync("soak", Settings("soak") with
+        {
+            Viewers = 10, WithinSeconds = 1, DurationSeconds = 9, Chatters = 4, Rate = 2, Buyers = 4, Quantity = 2,
+        });
+        Assert.Equal(3, Figure(json, "salesRun"));
+        Assert.Equal(3, report.Step("startSale")!.Ok);
+        Assert.True(report.Step("buy")!.Ok > 0);
+        Assert.True(report.Step("rejoin")!.Ok > 0);
+        Assert.Equal(0, Figure(json, "missedSeq"));
+        Assert.True(json.GetProperty("figures").TryGetProperty("errors", out _));
+    }
+
+    [Fact]
     public async Task The_bare_baseline_hub_serves_the_same_fanout_in_100ms_frames()
     {
         await using var bare = await StartBareAsync(100);

@@ -40,6 +40,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     // Outcomes that changed nothing, remembered for retries with the same key while this activation lives.
     private readonly Dictionary<string, PurchaseResult> _answered = [];
     private int _lastPublishedRemaining = -1;
+    private List<Affiliates.LineTerms>? _lineTerms;
     private readonly LiveCommerceMetrics _metrics;
 
     public FlashSaleGrain(
@@ -133,7 +134,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             throw;
         }
         await _commit.CommitAsync();
-        await TrackOrderAsync(orderId, held);
+        await TrackOrderAsync(orderId, held, retry: false);
         return Reserved(orderId, held);
     }
 
@@ -148,7 +149,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             // Perhaps concurrent with the first call: answer once the reservation is stored.
             var reservation = S.Reservations[earlier];
             await _commit.CommitAsync();
-            await TrackOrderAsync(earlier, reservation);
+            await TrackOrderAsync(earlier, reservation, retry: true);
             return Reserved(earlier, reservation);
         }
         if (!S.Buyers.TryGetValue(caller.UserId!, out var buyer) || buyer.Closed == 0) return null;
@@ -214,7 +215,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         HoldExpiresAt = reservation.ExpiresAt,
     };
 
-    private Task TrackOrderAsync(string orderId, Reservation reservation)
+    private async Task TrackOrderAsync(string orderId, Reservation reservation, bool retry)
     {
         var terms = S.Terms!;
         var line = new LineItem
@@ -222,7 +223,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             RoomId = terms.RoomId, ProductId = terms.ProductId, Name = terms.ProductName,
             UnitPrice = terms.Price, Quantity = reservation.Quantity, Currency = terms.Currency,
         };
-        return GrainFactory.GetGrain<IOrderGrain>(orderId).Track(new Order
+        var order = new Order
         {
             OrderId = orderId,
             UserId = reservation.UserId,
@@ -235,7 +236,18 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             HoldExpiresAt = reservation.ExpiresAt,
             SaleId = SaleId,
             BuyerName = reservation.BuyerName,
-        });
+        };
+        var orders = GrainFactory.GetGrain<IOrderGrain>(orderId);
+        // A retry's order is most likely stored already: it reads the terms itself only if it is not.
+        if (retry)
+        {
+            await orders.Track(order);
+            return;
+        }
+        // Read once per activation, like the name and price in the sale's terms: the stampede's orders
+        // then need neither the room's snapshot nor the shelf's product list each.
+        var lineTerms = _lineTerms ??= await OrderTerms.FetchAsync(GrainFactory, order);
+        await orders.TrackWithTerms(order, lineTerms);
     }
 
     public async Task End(FlashSaleEndReason reason)

@@ -9,6 +9,8 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Records a reserved order (idempotent) and indexes it for its buyer.</summary>
     [Alias("Track")] Task<Order> Track(Order order);
+    /// <summary><see cref="Track"/> with the products' terms already read by the caller (one per line).</summary>
+    [Alias("TrackWithTerms")] Task<Order> TrackWithTerms(Order order, List<Affiliates.LineTerms> terms);
     [Alias("Get")] Task<Order> Get(Caller caller);
     /// <summary>The caller's order as <see cref="Get"/> shows it, or null when there is none (for idempotency look-ups).</summary>
     [Alias("Find")] Task<Order?> Find(Caller caller);

@@ -57,11 +57,13 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public async Task<Order> Track(Order order)
+    public async Task<Order> Track(Order order) => await TrackWithTerms(order, Current is null ? await OrderTerms.FetchAsync(GrainFactory, order) : []);
+
+    public async Task<Order> TrackWithTerms(Order order, List<LineTerms> terms)
     {
         if (Current is null)
         {
-            order = await WithAffiliatesAsync(order);
+            order = await WithAffiliatesAsync(order, terms);
             _state.State.Order = order;
             RecordFigures(order, paid: false);
             await WriteAsync();
@@ -178,22 +180,13 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     }
 
     /// <summary>The creator (the room's host), the commission and the referrer, from the products' terms when placed.</summary>
-    private async Task<Order> WithAffiliatesAsync(Order order)
+    private async Task<Order> WithAffiliatesAsync(Order order, List<LineTerms> terms)
     {
-        var rooms = RoomsOf(order).ToArray();
-        var products = await Task.WhenAll(rooms.Select(r => GrainFactory.GetGrain<IShelfGrain>(r).Products()));
-        var hosts = await Task.WhenAll(rooms.Select(async r => (await GrainFactory.GetGrain<ILiveRoomGrain>(r).GetSnapshot()).Room.HostId));
-        var terms = order.Lines.Select(line =>
-        {
-            var i = Array.IndexOf(rooms, line.RoomId);
-            var product = products[i].First(p => p.ProductId == line.ProductId);
-            return new LineTerms(line.RoomId, line.ProductId, hosts[i], product.SellerId ?? hosts[i], product.CommissionRate, product.Kind, product.ValidDays, product.RedeemAt);
-        }).ToList();
         _state.State.Terms = terms;
         var referrer = await GrainFactory.GetGrain<IReferralGrain>(IReferralGrain.Key(order.RoomId, order.UserId)).ActiveReferrer();
         return order with
         {
-            CreatorId = hosts[Array.IndexOf(rooms, order.RoomId)],
+            CreatorId = terms.First(t => t.RoomId == order.RoomId).HostId,
             Commission = PaidOrderSettlement.Commission(order.Lines.Zip(terms, (l, t) => (l.Amount, t.CommissionRate))),
             ReferrerId = referrer,
         };

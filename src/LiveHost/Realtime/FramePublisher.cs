@@ -17,11 +17,16 @@ public sealed class FramePublisher(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<RealtimeOptions> options,
     PresenceTracker presence,
+    UserConnections users,
+    HubLifetimeManager<LiveHub> lifetime,
     LiveCommerceMetrics metrics,
     ILogger<FramePublisher> logger) : IRoomPublisher
 {
     private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
+    private readonly int _deliveriesPerSecond = options.Value.RoomDeliveriesPerSecond;
+    // With a backplane the user may be on another host: SignalR's user send reaches them there.
+    private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
     public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events) => Enqueue(roomId, epoch: null, events);
 
@@ -62,9 +67,11 @@ public sealed class FramePublisher(
             // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
             // would hold the room's next frame for its slowest member.
             Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch, Epoch = epoch }), roomId);
-            metrics.FrameSent("room", batch.Length, presence.ConnectionsIn(roomId));
+            var recipients = presence.ConnectionsIn(roomId);
+            metrics.FrameSent("room", batch.Length, recipients);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
-            if (_interval > TimeSpan.Zero) await Task.Delay(_interval);
+            var pause = FramePacing.Pause(_interval, _deliveriesPerSecond, recipients);
+            if (pause > TimeSpan.Zero) await Task.Delay(pause);
         }
     }
 
@@ -80,7 +87,10 @@ public sealed class FramePublisher(
     {
         try
         {
-            await hub.Clients.User(userId).PersonalFrame(new PersonalFrame { Events = [evt] });
+            var frame = new PersonalFrame { Events = [evt] };
+            if (!_singleHost) await hub.Clients.User(userId).PersonalFrame(frame);
+            else if (users.Of(userId) is { Length: > 0 } connections) await hub.Clients.Clients(connections).PersonalFrame(frame);
+            else return;
             metrics.FrameSent("personal", 1, recipients: 1);
         }
         catch (Exception e)

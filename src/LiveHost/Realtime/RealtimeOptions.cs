@@ -13,6 +13,12 @@ public sealed class RealtimeOptions
     /// </summary>
     [Range(0, 1_000)] public int FrameIntervalMs { get; set; } = 50;
 
+    /// <summary>
+    /// A room's frames to this host's viewers stay under this many deliveries a second: in a large room
+    /// the pause between frames grows with the audience (up to 1 s; 0 = always the frame interval).
+    /// </summary>
+    [Range(0, 10_000_000)] public int RoomDeliveriesPerSecond { get; set; } = 40_000;
+
     /// <summary>How often this host reports its audience changes to the rooms.</summary>
     [Range(10, 5_000)] public int PresenceFlushMs { get; set; } = 100;
 

@@ -21,6 +21,7 @@ public static class RealtimeSetup
                 o.AddOperationsFilter();
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<Limits.HubLimitFilter>();
+                o.AddFilter<UserConnectionsFilter>();
             })
             .AddJsonProtocol()
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
@@ -41,6 +42,7 @@ public static class RealtimeSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         CodedErrorProtocol.DecorateAll(builder.Services);
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<UserConnections>();
         builder.Services.AddSingleton<FramePublisher>();
         builder.Services.AddSingleton<IRoomPublisher>(sp => sp.GetRequiredService<FramePublisher>());
         builder.Services.AddSingleton<PresenceTracker>();
