@@ -27,7 +27,11 @@ public sealed class RoomSession
         connection.OnRoomFrame(frame =>
         {
             // Not awaited: this runs on the receive loop, which the resume's own answer must pass through.
-            if (Feed.OnFrame(frame)) _ = Task.Run(() => ResumeAsync("catching up"));
+            switch (Feed.Receive(frame))
+            {
+                case FeedNeed.Resume: _ = Task.Run(() => ResumeAsync("catching up")); break;
+                case FeedNeed.Snapshot: _ = Task.Run(JoinAsync); break;
+            }
         });
         connection.OnPersonalFrame(frame =>
         {

@@ -27,6 +27,13 @@ public sealed record RoomFrame
 {
     [Id(0), DataMember(Name = "roomId")] public required string RoomId { get; init; }
     [Id(1), DataMember(Name = "events")] public required RoomEvent[] Events { get; init; }
+
+    /// <summary>
+    /// v1.1: the epoch of the room log its events belong to (see <see cref="Rooms.RoomSnapshot.Epoch"/>).
+    /// Set on every frame with log events or <c>head</c>; a frame of state events only from a host that
+    /// has not yet heard the room's epoch may leave it out.
+    /// </summary>
+    [Id(10), DataMember(Name = "epoch")] public string? Epoch { get; init; }
 }
 
 /// <summary>An event for one user, sent to all of that user's connections.</summary>

@@ -25,4 +25,9 @@ public sealed record RoomSnapshot
     [Id(31), DataMember(Name = "giveaways")] public Giveaway[] Giveaways { get; init; } = [];
     /// <summary>v1.1: the active coupon drop and the last 5 ended.</summary>
     [Id(40), DataMember(Name = "coupons")] public Coupons.CouponDrop[] Coupons { get; init; } = [];
+    /// <summary>
+    /// v1.1: the epoch of the room's log. It changes only when the log was lost and restarted at a lower
+    /// seq; a client holding another epoch takes a fresh snapshot instead of resuming.
+    /// </summary>
+    [Id(80), DataMember(Name = "epoch")] public string Epoch { get; init; } = "";
 }

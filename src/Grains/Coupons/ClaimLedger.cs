@@ -11,9 +11,14 @@ public sealed class ClaimLedger
 {
     [Id(0)] public int Quota { get; init; }
     [Id(1)] public int PerUserLimit { get; init; }
-    [Id(2)] public int Claimed { get; private set; }
+    // Id 2 was a stored count with a private setter, which storage did not bring back: after a reload the
+    // drop took up to a whole quota of claims again. The count now follows from the claims themselves.
     /// <summary>Claims per user.</summary>
     [Id(3)] public Dictionary<string, int> PerUser { get; init; } = [];
+
+    [NonSerialized] private int? _claimed;
+
+    public int Claimed => _claimed ??= PerUser.Values.Sum();
 
     public int Remaining => Quota - Claimed;
 
@@ -28,7 +33,7 @@ public sealed class ClaimLedger
         if (Claimed >= Quota) return ClaimStatus.SoldOut;
         claimNo++;
         PerUser[userId] = claimNo;
-        Claimed++;
+        _claimed = Claimed + 1;
         return ClaimStatus.Claimed;
     }
 }

@@ -114,18 +114,19 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
         var drop = S.Drops.Find(d => d.CouponId == couponId)
             ?? throw LiveCommerceException.NotFound($"coupon '{couponId}' is not in room '{RoomId}'");
         var userId = caller.UserId!;
+        var claimNo = 0;
         EndDue();
         if (S.SellRegions.Length > 0 && (caller.Region is null || !S.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return new ClaimCouponResult { Status = ClaimStatus.RegionBlocked };
-        if (drop.Status == CouponDropStatus.Ended)
-            return new ClaimCouponResult
-            {
-                Status = drop.Ledger.ClaimsOf(userId) >= drop.Terms.PerUserLimit ? ClaimStatus.AlreadyClaimed
-                    : drop.Ledger.Remaining == 0 ? ClaimStatus.SoldOut
-                    : ClaimStatus.Ended,
-            };
-
-        var status = drop.Ledger.TryClaim(userId, out var claimNo);
+        var status = drop.Status == CouponDropStatus.Ended
+            ? drop.Ledger.ClaimsOf(userId) >= drop.Terms.PerUserLimit ? ClaimStatus.AlreadyClaimed
+                : drop.Ledger.Remaining == 0 ? ClaimStatus.SoldOut
+                : ClaimStatus.Ended
+            : drop.Ledger.TryClaim(userId, out claimNo);
+        if (status == ClaimStatus.AlreadyClaimed)
+            // A retry, perhaps of a claim whose write failed (memory keeps it until the grain reloads): answer
+            // only once the claim it reports is stored, as BuyFlashSale does, or an acknowledged claim could vanish.
+            await _commit.CommitAsync();
         if (status != ClaimStatus.Claimed) return new ClaimCouponResult { Status = status };
         var coupon = new ClaimedCoupon
         {
@@ -188,7 +189,9 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
         EndDue();
         try
         {
-            if (_dirty) await _commit.CommitAsync();
+            // Deliver only what is stored: a claim whose write is in flight (or failed) must not reach a wallet
+            // and then vanish from the ledger when the grain reloads.
+            if (_dirty || S.WalletOutbox.Count > 0) await _commit.CommitAsync();
             if (S.RoomOutbox.Count > 0) await SyncRoomAsync();
             foreach (var delivery in S.WalletOutbox.ToArray()) await DeliverAsync(delivery);
             if (_dirty) await _commit.CommitAsync();
@@ -260,7 +263,8 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
         }
         catch
         {
-            // Memory holds changes that are not stored: start over from storage.
+            // Memory holds changes that are not stored: start over from storage (until then, the next write retries them).
+            _dirty = true;
             DeactivateOnIdle();
             throw;
         }

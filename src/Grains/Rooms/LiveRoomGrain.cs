@@ -66,6 +66,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private ViewerCounts? _lastPublishedCounts;
     private RoomListing? _lastListing;
     private DateTime _listingRefreshedAt;
+    private readonly HeadSchedule _head;
+    private readonly TimeSpan _headTick;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
@@ -76,7 +78,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         IOptions<RoomOptions> options,
         [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
         LiveCommerceMetrics metrics,
-        ILogger<LiveRoomGrain> logger)
+        ILogger<LiveRoomGrain> logger,
+        IOptions<HeartbeatOptions> heartbeat)
     {
         _logger = logger;
         _room = room;
@@ -90,6 +93,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _commentGuard = new CommentGuard(_options);
         _quotas = new RoomQuotas(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
+        var headPeriod = TimeSpan.FromSeconds(heartbeat.Value.HeartbeatSeconds);
+        _headTick = HeadSchedule.TickFor(headPeriod);
+        _head = new HeadSchedule(time, headPeriod, _headTick);
     }
 
     private RoomState S => _room.State;
@@ -103,9 +109,15 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await _log.LoadAsync();
         // Events stored just before a crash that kept the room state from being written: never reuse their seqs.
         if (_log.LastSeq > S.Seq) S.Seq = _log.LastSeq;
+        // State stored before epochs existed gets one now, stored with the next write.
+        if (S.Room is not null && S.Epoch is null)
+        {
+            S.Epoch = RoomEpochs.Mint();
+            _roomDirty = true;
+        }
         // A silo that died between storing events and sending their frame took that frame with it:
         // send the newest stored events again (clients skip seqs they already have).
-        if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) _publisher.PublishRoom(RoomId, tail);
+        if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) Publish(tail);
         // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
         if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
@@ -114,6 +126,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             Period = TimeSpan.FromSeconds(1),
             Interleave = true,
         });
+        // Its own timer, so that a housekeeping call stuck on another grain never holds the heartbeat.
+        this.RegisterGrainTimer(SendHeadIfQuiet, new GrainTimerCreationOptions { DueTime = _headTick, Period = _headTick, Interleave = true });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -140,6 +154,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             CreatedAt = Now,
         };
         S.Room = RoomDetails.Apply(room, request, Now);
+        // A new log (or one whose room state was lost: its seqs may restart lower) starts a new epoch.
+        S.Epoch = RoomEpochs.Resolve(S.Epoch, out _);
         S.ShelfHasTerms = false;
         await Commit();
         await TellShelfTermsAsync();
@@ -792,7 +808,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         var counts = ViewerCounts();
         if (counts == _lastPublishedCounts) return;
         _lastPublishedCounts = counts;
-        _publisher.PublishRoom(RoomId, [new RoomEvent { Seq = null, Type = EventTypes.Viewers, At = Now, Data = counts }]);
+        Publish([new RoomEvent { Seq = null, Type = EventTypes.Viewers, At = Now, Data = counts }]);
     }
 
     private async Task HousekeepingAsync(CancellationToken cancellationToken)
@@ -863,7 +879,24 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             DeactivateOnIdle();
             throw;
         }
-        if (events is not null) _publisher.PublishRoom(RoomId, events);
+        if (events is not null) Publish(events);
+    }
+
+    /// <summary>Hands events to the publisher with the log's epoch; log events also restart the heartbeat's period.</summary>
+    private void Publish(IReadOnlyList<RoomEvent> events)
+    {
+        if (S.Epoch is { } epoch) _publisher.PublishRoom(RoomId, epoch, events);
+        else _publisher.PublishRoom(RoomId, events);
+        if (events.Any(e => e.IsLogEvent)) _head.SeqSent();
+    }
+
+    /// <summary>v1.1 heartbeat: a live room whose log has been quiet for <c>Realtime:HeartbeatSeconds</c> sends <c>head {seq, epoch}</c>.</summary>
+    private Task SendHeadIfQuiet(CancellationToken cancellationToken)
+    {
+        // Nobody watching (as the hosts report it): nobody to tell; a viewer who joins gets a snapshot first.
+        if (S.Room?.Status != RoomStatus.Live || _tally.Current == 0 || S.Epoch is not { } epoch || !_head.TakeDue()) return Task.CompletedTask;
+        _publisher.PublishRoom(RoomId, epoch, [new RoomEvent { Seq = null, Type = EventTypes.Head, At = Now, Data = new HeadData { Seq = S.Seq, Epoch = epoch } }]);
+        return Task.CompletedTask;
     }
 
     private RoomSnapshot Snapshot()
@@ -872,6 +905,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         {
             Room = S.Room!,
             Seq = S.Seq,
+            Epoch = S.Epoch ?? "",
             Viewers = new ViewerCounts(),
             Likes = S.Likes,
             Pinned = S.PinnedProductId is { } pinned ? S.Products.Find(p => p.ProductId == pinned) : null,

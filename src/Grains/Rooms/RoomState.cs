@@ -48,6 +48,8 @@ public sealed class RoomState
     [Id(61)] public RoomModeration Moderation { get; set; } = new();
     /// <summary>The room ended and its coupon drop grain has acknowledged that no drop takes claims any more.</summary>
     [Id(62)] public bool CouponsEndedWithRoom { get; set; }
+    /// <summary>v1.1: the epoch of this room's log (<see cref="RoomEpochs"/>); null only before the room exists. (Ids 80+: resilience.)</summary>
+    [Id(80)] public string? Epoch { get; set; }
 }
 
 /// <summary>

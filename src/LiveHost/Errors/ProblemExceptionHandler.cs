@@ -17,14 +17,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { } path } } =>
                 (ErrorCodes.InvalidArgument, $"the request body is not valid JSON for this endpoint (at {ErrorText.Clip(path)})"),
             BadHttpRequestException => (ErrorCodes.InvalidArgument, "the request is not valid for this endpoint (check the body's JSON and the route's values)"),
+            _ when Unavailability.Reason(exception) is { } reason => (ErrorCodes.Unavailable, reason),
             _ => (null, null),
         };
         if (code is null) return false;
-        logger.LogInformation("Refused {Method} {Path}: {Code}: {Reason}", context.Request.Method, context.Request.Path, code, detail);
+        if (code == ErrorCodes.Unavailable && exception is not LiveCommerceException)
+            // Not a refusal but not a bug either: one line (no stack trace) per failed request while it lasts.
+            logger.LogWarning("Unavailable {Method} {Path}: {Reason} ({Failure}: {Message})", context.Request.Method, context.Request.Path, detail, exception.GetType().Name, ErrorText.Clip(exception.Message, ErrorText.MaxMessage));
+        else
+            logger.LogInformation("Refused {Method} {Path}: {Code}: {Reason}", context.Request.Method, context.Request.Path, code, detail);
 
         context.Response.StatusCode = ErrorStatus.Of(code);
         // Retryable: tell clients when to come back (PROTOCOL.md v1.1, `unavailable`).
-        if (code == ErrorCodes.Unavailable) context.Response.Headers.RetryAfter = "5";
+        if (code == ErrorCodes.Unavailable) context.Response.Headers.RetryAfter = Unavailability.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -63,6 +68,6 @@ public static class ErrorsSetup
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Refusals are expected: ProblemExceptionHandler logs them at Information; only real failures get the error log.
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = context =>
-            context.Exception is LiveCommerceException or BadHttpRequestException);
+            context.Exception is LiveCommerceException or BadHttpRequestException || Unavailability.Reason(context.Exception) is not null);
     }
 }

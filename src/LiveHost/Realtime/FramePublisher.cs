@@ -28,12 +28,17 @@ public sealed class FramePublisher(
     // With a backplane the user may be on another host: SignalR's user send reaches them there.
     private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
-    public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
+    public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events) => Enqueue(roomId, epoch: null, events);
+
+    public void PublishRoom(string roomId, string epoch, IReadOnlyList<RoomEvent> events) => Enqueue(roomId, epoch, events);
+
+    private void Enqueue(string roomId, string? epoch, IReadOnlyList<RoomEvent> events)
     {
         lock (_rooms)
         {
             if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomFrameQueue();
-            if (!queue.Add(events, metrics.StateEventCoalesced)) return;
+            var start = epoch is null ? queue.Add(events, metrics.StateEventCoalesced) : queue.Add(events, epoch, metrics.StateEventCoalesced);
+            if (!start) return;
         }
         _ = Task.Run(() => SendLoopAsync(roomId));
     }
@@ -46,8 +51,10 @@ public sealed class FramePublisher(
         while (true)
         {
             RoomEvent[]? batch;
+            string? epoch;
             lock (_rooms)
             {
+                epoch = _rooms[roomId].Epoch;
                 batch = _rooms[roomId].Take();
                 if (batch is null)
                 {
@@ -59,7 +66,7 @@ public sealed class FramePublisher(
             // connection that does not (its buffers full) gets its writes queued behind its own write lock
             // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
             // would hold the room's next frame for its slowest member.
-            Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch }), roomId);
+            Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch, Epoch = epoch }), roomId);
             var recipients = presence.ConnectionsIn(roomId);
             metrics.FrameSent("room", batch.Length, recipients);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.

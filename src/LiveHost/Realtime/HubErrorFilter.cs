@@ -31,6 +31,12 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
             logger.LogInformation("Refused {Method}: {Code}: {Reason}", context.HubMethodName, e.Code, ErrorText.Clip(e.Message, ErrorText.MaxMessage));
             throw new HubException($"{e.Code}: {ErrorText.Clip(e.Message, ErrorText.MaxMessage)}");
         }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException && Errors.Unavailability.Reason(e) is { } reason)
+        {
+            // Retryable (v1.1 `unavailable`): a warning without a stack trace, the client retries with backoff.
+            logger.LogWarning("Hub method {Method} unavailable: {Reason} ({Failure}: {Message})", context.HubMethodName, reason, e.GetType().Name, ErrorText.Clip(e.Message, ErrorText.MaxMessage));
+            throw new HubException($"{ErrorCodes.Unavailable}: {reason}");
+        }
         catch (Exception e) when (e is not HubException and not OperationCanceledException)
         {
             logger.LogError(e, "Hub method {Method} failed", context.HubMethodName);

@@ -22,6 +22,8 @@ public sealed class RealtimeOptions
     /// <summary>How often this host reports its audience changes to the rooms.</summary>
     [Range(10, 5_000)] public int PresenceFlushMs { get; set; } = 100;
 
+    // HeartbeatSeconds (the v1.1 `head` on a quiet live room) is in this section too: Grains' HeartbeatOptions.
+
     /// <summary>A room with viewers on this host hears from it at least this often, even with no change.</summary>
     [Range(1, 60)] public int PresenceHeartbeatSeconds { get; set; } = 10;
 

@@ -13,6 +13,7 @@ public static class RealtimeSetup
     public static void AddLiveRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddLiveHeartbeat();
         var signalR = builder.Services.AddSignalR(o =>
             {
                 // The 32 KiB rule is answered by HubErrorFilter with a code; this only stops abuse outright.

@@ -13,6 +13,20 @@ public sealed class RoomFrameQueue
     private readonly Dictionary<string, RoomEvent> _state = [];
     private bool _sending;
 
+    /// <summary>The epoch of the room's log as last heard from the room (v1.1 <c>RoomFrame.epoch</c>); null until then.</summary>
+    public string? Epoch { get; private set; }
+
+    /// <summary>
+    /// Queues events of a known log epoch. Log events still waiting from an older epoch are dropped: that
+    /// log is gone, and clients that see the new epoch take a fresh snapshot instead.
+    /// </summary>
+    public bool Add(IReadOnlyList<RoomEvent> events, string epoch, Action<string>? coalesced = null)
+    {
+        if (Epoch is not null && Epoch != epoch) _log.Clear();
+        Epoch = epoch;
+        return Add(events, coalesced);
+    }
+
     /// <summary>
     /// Queues the events; true when the caller must start sending (no sender is running).
     /// <paramref name="coalesced"/> hears the type of each state event superseded before it went out.

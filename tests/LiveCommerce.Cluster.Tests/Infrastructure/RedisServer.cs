@@ -129,6 +129,9 @@ public sealed class RedisServer : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>Starts redis-server again after <see cref="Kill"/>, on the same port and data.</summary>
+    public Task StartAgainAsync() => StartProcessAsync();
+
     public void Kill()
     {
         if (_process is not null) ChildProcesses.Kill(_process);

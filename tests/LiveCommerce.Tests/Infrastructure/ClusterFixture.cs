@@ -35,7 +35,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(StorageNames.Live);
+            // Memory storage behind a double that fails a share of writes while a test asks it to.
+            silo.AddMemoryGrainStorage(FlakyGrainStorage.InnerName);
+            silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.Live, (services, _) =>
+                new FlakyGrainStorage(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(FlakyGrainStorage.InnerName)));
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(async call =>
             {

@@ -16,6 +16,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<RoomEvent> _received = [];
     private readonly List<PersonalEvent> _personal = [];
+    private readonly List<RoomFrame> _frames = [];
     private TaskCompletionSource _changed = NewSignal();
 
     public LiveClient(string baseUrl, string? token, string protocol)
@@ -27,7 +28,11 @@ public sealed class LiveClient : IAsyncDisposable
             });
         if (protocol == "messagepack") builder.AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         Connection = builder.Build();
-        Connection.On<RoomFrame>(HubMethods.RoomFrame, frame => Record(() => _received.AddRange(frame.Events)));
+        Connection.On<RoomFrame>(HubMethods.RoomFrame, frame => Record(() =>
+        {
+            _frames.Add(frame);
+            _received.AddRange(frame.Events);
+        }));
         Connection.On<PersonalFrame>(HubMethods.PersonalFrame, frame => Record(() => _personal.AddRange(frame.Events)));
     }
 
@@ -40,6 +45,12 @@ public sealed class LiveClient : IAsyncDisposable
     public RoomEvent[] Received
     {
         get { lock (_gate) return [.. _received]; }
+    }
+
+    /// <summary>Every room frame as received (with its v1.1 epoch).</summary>
+    public RoomFrame[] Frames
+    {
+        get { lock (_gate) return [.. _frames]; }
     }
 
     public PersonalEvent[] Personal
