@@ -77,7 +77,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
     {
         _sender = new StageSender(Update, Stage, S.Outbox, _logger);
         var self = this.AsReference<IAuctionGrain>();
-        _clock = new MechanicClock(_time, () => self.WakeUp());
+        _clock = new MechanicClock(_time, () => self.WakeUp(), _logger);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
         SetClock();
         return Task.CompletedTask;

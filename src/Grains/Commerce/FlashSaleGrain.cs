@@ -48,14 +48,15 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         IRoomPublisher publisher,
         TimeProvider time,
         IOptions<CommerceOptions> options,
-        LiveCommerceMetrics metrics)
+        LiveCommerceMetrics metrics,
+        Microsoft.Extensions.Logging.ILogger<FlashSaleGrain> logger)
     {
         _metrics = metrics;
         _state = state;
         _publisher = publisher;
         _time = time;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync, metrics, "sale");
+        _commit = new GroupCommit(WriteAsync, metrics, "sale", logger);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
     }
@@ -351,7 +352,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             MarkEnded(FlashSaleEndReason.Expired);
             changed = true;
         }
-        if (changed) _ = _commit.CommitAsync();
+        if (changed) _commit.CommitInBackground();
     }
 
     private void ReleaseHold(string orderId, Reservation reservation, OrderStatus status, bool tellOrder = true)
@@ -399,8 +400,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         {
             _lastPublishedRemaining = S.Remaining;
             _publisher.PublishRoom(terms.RoomId, [new RoomEvent { Type = EventTypes.Stock, At = Now, Data = new StockData { SaleId = SaleId, Remaining = S.Remaining } }]);
-            // One-way, for snapshots only (the stock event above is what viewers see).
-            _ = GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleProgress(SaleId, S.Remaining);
+            // A view (snapshots only; the stock event above is what viewers see, the next write supersedes it, the end is durable).
+            this.SendView(GrainFactory.GetGrain<IRoomInbox>(terms.RoomId).OnFlashSaleProgress(SaleId, S.Remaining), "flash-sale progress");
         }
         await _wakeUp.KeepAsync(_outbox.HasPending);
         _ = FollowUpAsync();
@@ -409,7 +410,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     /// <summary>Delivers stored follow-ups; never throws (what fails stays stored, the timer tries again).</summary>
     private async Task FollowUpAsync()
     {
-        if (await _outbox.DeliverAsync() > 0) _ = _commit.CommitAsync();
+        if (await _outbox.DeliverAsync() > 0) _commit.CommitInBackground();
     }
 
     private Task DeliverAsync(FollowUp followUp)

@@ -290,7 +290,8 @@ public sealed class OrderGrain : Grain, IOrderGrain, IRemindable
     {
         if (order.Status != OrderStatus.PendingPayment) return;
         foreach (var line in order.Lines.DistinctBy(l => l.RoomId))
-            _ = GrainFactory.GetGrain<Social.ISocialProofGrain>(line.RoomId).OrderPlaced(order.BuyerName ?? order.UserId, line.ProductId, line.Quantity, order.CreatedAt);
+            // A view: the feed is in memory and the next order supersedes it; no order depends on it.
+            this.SendView(GrainFactory.GetGrain<Social.ISocialProofGrain>(line.RoomId).OrderPlaced(order.BuyerName ?? order.UserId, line.ProductId, line.Quantity, order.CreatedAt), "buying feed");
     }
 
     private void Announce(Order order) =>

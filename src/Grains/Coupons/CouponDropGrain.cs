@@ -290,7 +290,8 @@ public sealed class CouponDropGrain : Grain, ICouponDropGrain, IRemindable
                 Type = EventTypes.CouponStock, At = Now, Data = new CouponStockData { CouponId = drop.CouponId, Remaining = remaining },
             }]);
         }
-        if (changed) _ = GrainFactory.GetGrain<IRoomCouponBoard>(RoomId).ShowCoupons(BoardView());
+        // A view: the next change (or the durable room outbox's board) supersedes it.
+        if (changed) this.SendView(GrainFactory.GetGrain<IRoomCouponBoard>(RoomId).ShowCoupons(BoardView()), "coupon board");
     }
 
     private CouponBoardView BoardView()

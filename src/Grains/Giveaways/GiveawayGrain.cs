@@ -70,7 +70,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     {
         _sender = new StageSender(Update, Stage, S.Outbox, _logger);
         var self = this.AsReference<IGiveawayGrain>();
-        _clock = new MechanicClock(_time, () => self.WakeUp());
+        _clock = new MechanicClock(_time, () => self.WakeUp(), _logger);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
         if (S.Status == GiveawayStatus.Active && S.Terms is not null) _clock.Set(S.EndsAt);
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveCommerce.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Grains.Persistence;
 
@@ -8,9 +9,10 @@ namespace LiveCommerce.Grains.Persistence;
 /// changes made while a write is in flight go into the next write, so N concurrent calls cost about
 /// two writes instead of N, and each caller is acknowledged only after a write that includes its change.
 /// Runs on the grain's scheduler (one turn at a time), so it needs no locks. With <paramref name="metrics"/>,
-/// each write records its batch size and latency and runs in a <c>group_commit {grainType}</c> span.
+/// each write records its batch size and latency and runs in a <c>group_commit {grainType}</c> span; with
+/// <paramref name="logger"/>, a failed write nobody awaits (<see cref="CommitInBackground"/>) is logged.
 /// </summary>
-public sealed class GroupCommit(Func<Task> write, LiveCommerceMetrics? metrics = null, string grainType = "grain")
+public sealed class GroupCommit(Func<Task> write, LiveCommerceMetrics? metrics = null, string grainType = "grain", ILogger? logger = null)
 {
     private TaskCompletionSource? _next;
     private int _nextCallers;
@@ -26,6 +28,25 @@ public sealed class GroupCommit(Func<Task> write, LiveCommerceMetrics? metrics =
         return task;
     }
 
+    /// <summary>
+    /// A write that no caller awaits (figures, expired holds, forgotten follow-ups: nothing acknowledged
+    /// waits on it). Its failure is observed and logged; the grain's own failure handling applies as usual.
+    /// </summary>
+    public void CommitInBackground() => _ = ObserveAsync(CommitAsync());
+
+    private async Task ObserveAsync(Task commit)
+    {
+        try
+        {
+            await commit;
+        }
+        catch (Exception e)
+        {
+            logger?.LogWarning(e, "A background write of a {GrainType} grain failed", grainType);
+        }
+    }
+
+    // Never throws: each batch's failure goes to the callers awaiting that batch.
     private async Task PumpAsync()
     {
         _writing = true;

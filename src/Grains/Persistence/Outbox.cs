@@ -23,12 +23,18 @@ public sealed class OutboxState
 /// are idempotent, so a delivery repeated after a crash is harmless). Only follow-ups already stored
 /// are delivered: one added after the write in flight began waits for the next write, so a receiver
 /// never hears of a change the sender could still lose. Acknowledged ones are forgotten with the
-/// sender's next write. Runs on the grain's scheduler; needs no locks.
+/// sender's next write. Runs on the grain's scheduler; needs no locks. With a batch delivery, up to
+/// <c>maxBatch</c> stored follow-ups go in one call (a stampede costs one call per batch, not one each).
 /// </summary>
-public sealed class Outbox(Func<OutboxState> state, Func<FollowUp, Task> deliver)
+public sealed class Outbox(Func<OutboxState> state, Func<IReadOnlyList<FollowUp>, Task> deliverBatch, int maxBatch)
 {
     private long _stored;
     private bool _delivering;
+
+    /// <summary>One follow-up per call.</summary>
+    public Outbox(Func<OutboxState> state, Func<FollowUp, Task> deliver) : this(state, batch => deliver(batch[0]), maxBatch: 1)
+    {
+    }
 
     private OutboxState S => state();
 
@@ -50,19 +56,19 @@ public sealed class Outbox(Func<OutboxState> state, Func<FollowUp, Task> deliver
         var acknowledged = 0;
         try
         {
-            while (S.Pending.Count > 0 && S.Pending[0] is { } next && next.Seq <= _stored)
+            while (StoredBatch() is { Count: > 0 } batch)
             {
                 try
                 {
-                    await deliver(next);
+                    await deliverBatch(batch);
                 }
                 catch (Exception)
                 {
-                    // The receiver is down or moving: the timer tries again; the entry stays stored.
+                    // The receiver is down or moving: the timer tries again; the entries stay stored.
                     break;
                 }
-                S.Pending.Remove(next);
-                acknowledged++;
+                S.Pending.RemoveRange(0, batch.Count);
+                acknowledged += batch.Count;
             }
         }
         finally
@@ -71,4 +77,6 @@ public sealed class Outbox(Func<OutboxState> state, Func<FollowUp, Task> deliver
         }
         return acknowledged;
     }
+
+    private List<FollowUp> StoredBatch() => [.. S.Pending.TakeWhile(f => f.Seq <= _stored).Take(maxBatch)];
 }

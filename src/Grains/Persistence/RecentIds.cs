@@ -12,6 +12,8 @@ public sealed class RecentIds
     [Id(1)] public int Capacity { get; set; } = 500;
     [NonSerialized] private HashSet<string>? _index;
 
+    public bool Contains(string id) => (_index ??= [.. Ids]).Contains(id);
+
     /// <summary>False when the id is among the newest already (nothing changes).</summary>
     public bool Add(string id)
     {

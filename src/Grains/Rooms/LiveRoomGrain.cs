@@ -34,13 +34,10 @@ namespace LiveCommerce.Grains.Rooms;
 /// awaits the write that includes it. Log events reach clients only after they are stored, in seq order.
 /// </summary>
 [Reentrant]
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard, IRoomStage
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCouponBoard, IRoomStage, IRemindable
 {
     private const int TailResent = 100;
-    private const int RecentCommentCount = 50;
-    private const int EndedMechanicsShown = 5;
-    // A slot taken by an opening that never reported its start (its grain failed) frees itself.
-    private static readonly TimeSpan StaleOpening = TimeSpan.FromSeconds(60);
+    private const int MaxBuysPerDelivery = 100;
     private readonly IPersistentState<RoomState> _room;
     private readonly IPersistentState<AudienceState> _audience;
     private readonly IPersistentState<ModerationLogState> _moderationLog;
@@ -49,7 +46,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private readonly RoomOptions _options;
     private readonly GroupCommit _commit;
     private readonly SegmentedLog _log;
-    private readonly CommentGuard _commentGuard;
+    private readonly RoomChat _chat;
+    private readonly StageSlots _stage;
+    private readonly ModerationRules _moderation;
     private readonly ILogger<LiveRoomGrain> _logger;
     private readonly AudienceTally _tally = new();
     private readonly RoomQuotas _quotas;
@@ -68,6 +67,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     private DateTime _listingRefreshedAt;
     private readonly HeadSchedule _head;
     private readonly TimeSpan _headTick;
+    private readonly Outbox _outbox;
+    private readonly FollowUpReminder _wakeUp;
 
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Live)] IPersistentState<RoomState> room,
@@ -89,13 +90,17 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _time = time;
         _options = options.Value;
         _metrics = metrics;
-        _commit = new GroupCommit(WriteAsync, metrics, "room");
-        _commentGuard = new CommentGuard(_options);
+        _commit = new GroupCommit(WriteAsync, metrics, "room", logger);
+        _chat = new RoomChat(_options, () => S);
+        _stage = new StageSlots(() => S);
+        _moderation = new ModerationRules(() => S);
         _quotas = new RoomQuotas(_options);
         _log = new SegmentedLog(storage, this.GetGrainId(), _options.LogCapacity, _options.ArchiveEvents);
         var headPeriod = TimeSpan.FromSeconds(heartbeat.Value.HeartbeatSeconds);
         _headTick = HeadSchedule.TickFor(headPeriod);
         _head = new HeadSchedule(time, headPeriod, _headTick);
+        _outbox = new Outbox(() => S.Outbox, DeliverAsync, MaxBuysPerDelivery);
+        _wakeUp = new FollowUpReminder(this);
     }
 
     private RoomState S => _room.State;
@@ -120,6 +125,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (_log.After(Math.Max(0, S.Seq - TailResent), S.Seq) is { Length: > 0 } tail) Publish(tail);
         // Watch time lives with the presence it comes from: after a move, counting resumes as hosts report.
         if (S.ActiveMechanics.ContainsKey(StageSlot.Giveaway)) _tally.Watch.Mark(Now);
+        // What was loaded is stored: its follow-ups may go out (housekeeping delivers them within a second).
+        _outbox.Stored(_outbox.Mark());
         this.RegisterGrainTimer(HousekeepingAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.FromSeconds(1),
@@ -132,7 +139,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _commentGuard.Dispose();
+        _chat.Dispose();
         return Task.CompletedTask;
     }
 
@@ -167,24 +174,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         var room = RequireHost(caller);
         if (room.Status == RoomStatus.Ended) throw LiveCommerceException.RoomNotLive("the room has ended");
-        var product = new Product
-        {
-            ProductId = Validate.Id(request.ProductId, "productId"),
-            Name = Validate.Text(request.Name, "name", 200),
-            Price = Validate.Price(request.Price),
-            Currency = Validate.Currency(request.Currency),
-            Stock = Validate.Range(request.Stock, 0, 10_000_000, "stock"),
-            ImageUrl = Validate.OptionalUrl(request.ImageUrl),
-            Kind = request.Kind ?? ProductKind.Goods,
-            CommissionRate = Validate.CommissionRate(request.CommissionRate ?? 0m),
-            SellerId = request.SellerId is null ? room.HostId : Validate.Id(request.SellerId, "sellerId"),
-        };
-        if (product.Kind == ProductKind.Voucher)
-            product = product with
-            {
-                ValidDays = Validate.Range(request.ValidDays ?? 0, 1, 365, "validDays"),
-                RedeemAt = Validate.Text(request.RedeemAt, "redeemAt", 200),
-            };
+        var product = NewProduct.From(request, room.HostId);
         if (S.Products.Any(p => p.ProductId == product.ProductId))
             throw LiveCommerceException.Conflict($"product '{product.ProductId}' is already in the room");
         // A fast refusal here; the shelf checks again in its own turn (concurrent adds).
@@ -243,9 +233,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (version <= S.ShelfVersion) return Task.CompletedTask;
         S.ShelfVersion = version;
         S.Products = [.. products];
-        // Only for snapshots: stored with the next write, not worth one of its own.
-        _roomDirty = true;
-        _snapshot = null;
+        ChangedForSnapshots();
         return Task.CompletedTask;
     }
 
@@ -290,18 +278,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         RequireHost(caller);
         var room = RequireLive();
-        var productId = FindProduct(Validate.Id(request.ProductId, "productId")).ProductId;
-        var price = Validate.Price(request.Price);
-        var quantity = Validate.Range(request.Quantity, 1, 1_000_000, "quantity");
-        var perUserLimit = Validate.Range(request.PerUserLimit, 1, 1_000_000, "perUserLimit");
-        var duration = Validate.Range(request.DurationSeconds, 5, 86_400, "durationSeconds");
-        // v1.1 pre-heat: announced now, opened later; the duration counts from the opening.
-        var startsIn = request.StartsInSeconds is { } seconds ? Validate.Range(seconds, 10, 300, "startsInSeconds") : 0;
+        var sale = SaleRequest.From(request);
+        var productId = FindProduct(sale.ProductId).ProductId;
         _quotas.CheckFlashSale(S.SaleCounter, S.FlashSales, _salesOpening);
         _salesOpening++;
         try
         {
-            return await OpenFlashSaleAsync(room, productId, price, quantity, perUserLimit, duration, startsIn);
+            return await OpenFlashSaleAsync(room, productId, sale);
         }
         finally
         {
@@ -309,11 +292,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         }
     }
 
-    private async Task<StartFlashSaleResult> OpenFlashSaleAsync(Room room, string productId, decimal price, int quantity, int perUserLimit, int duration, int startsIn)
+    private async Task<StartFlashSaleResult> OpenFlashSaleAsync(Room room, string productId, SaleRequest request)
     {
+        var (price, quantity, perUserLimit) = (request.Price, request.Quantity, request.PerUserLimit);
         var saleId = $"{RoomId}.s{++S.SaleCounter}";
-        var startsAt = Now.AddSeconds(startsIn);
-        var endsAt = startsAt.AddSeconds(duration);
+        var startsAt = Now.AddSeconds(request.StartsInSeconds);
+        var endsAt = startsAt.AddSeconds(request.DurationSeconds);
         LineItem line;
         try
         {
@@ -384,9 +368,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (S.Room?.Status != RoomStatus.Ended) return;
         foreach (var (slot, mechanicId) in S.ActiveMechanics.ToList())
         {
-            if (IsStaleOpening(slot, mechanicId))
+            if (_stage.IsStaleOpening(slot, mechanicId, Now))
             {
-                FreeSlot(slot, mechanicId);
+                _stage.Free(slot, mechanicId);
                 _roomDirty = true;
                 continue;
             }
@@ -420,32 +404,22 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
 
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
     {
-        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
-        if (index < 0 || S.FlashSales[index].Status == FlashSaleStatus.Ended) return;
-        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Ended, Remaining = 0 };
+        if (!RoomSales.End(S.FlashSales, saleId)) return;
         AppendLog(EventTypes.FlashSaleEnded, new FlashSaleEndedData { SaleId = saleId, Sold = sold, Reason = reason });
         await Commit();
     }
 
     public async Task OnFlashSaleOpened(string saleId)
     {
-        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
-        if (index < 0 || S.FlashSales[index].Status != FlashSaleStatus.Upcoming) return;
-        S.FlashSales[index] = S.FlashSales[index] with { Status = FlashSaleStatus.Active };
+        if (!RoomSales.Open(S.FlashSales, saleId)) return;
         AppendLog(EventTypes.FlashSaleOpened, new FlashSaleOpenedData { SaleId = saleId });
         await Commit();
     }
 
     public Task OnFlashSaleProgress(string saleId, int remaining)
     {
-        var index = S.FlashSales.FindIndex(s => s.SaleId == saleId);
-        if (index >= 0 && S.FlashSales[index].Status == FlashSaleStatus.Active)
-        {
-            // Only for snapshots: stored with the next write, not worth one of its own.
-            S.FlashSales[index] = S.FlashSales[index] with { Remaining = remaining };
-            _roomDirty = true;
-            _snapshot = null;
-        }
+        // Only for snapshots: stored with the next write, not worth one of its own.
+        if (RoomSales.Progress(S.FlashSales, saleId, remaining)) ChangedForSnapshots();
         return Task.CompletedTask;
     }
 
@@ -462,10 +436,8 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
 
     public Task ShowCoupons(CouponBoardView board)
     {
-        // Only for snapshots: stored with the next write, not worth one of its own.
         S.CouponBoard.Show(board);
-        _roomDirty = true;
-        _snapshot = null;
+        ChangedForSnapshots();
         return Task.CompletedTask;
     }
 
@@ -475,29 +447,17 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         RequireUser(caller);
         var room = RequireLive();
-        var userId = caller.UserId!;
-        if (S.MutedUntil.TryGetValue(userId, out var until) && until > Now)
-            throw new LiveCommerceException(ErrorCodes.Muted, $"you are muted in this room until {until:u}");
-        var exempt = userId == room.HostId || IsModerator(caller);
-        var admitted = _commentGuard.Admit(userId, text, exempt, S.SlowModeSeconds, Now, S.Moderation.Matcher);
-        if (!exempt && S.Moderation.IsShadowBanned(userId)) return await ShadowCommentAsync(caller, room, admitted);
+        var admitted = _chat.Admit(caller, room, text, Now);
+        if (admitted.Shadow) return await ShadowCommentAsync(caller, room, admitted.Text);
 
-        var badge = userId == room.HostId ? Badges.Host : IsModerator(caller) ? Badges.Moderator : null;
-        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = userId, Name = caller.DisplayName, Text = admitted, Badge = badge };
+        var comment = new CommentData { CommentId = $"c{S.Seq + 1}", UserId = caller.UserId!, Name = caller.DisplayName, Text = admitted.Text, Badge = admitted.Badge };
         var evt = AppendLog(EventTypes.Comment, comment);
-        S.Comments++;
-        S.RecentComments.Add(comment);
-        if (S.RecentComments.Count > RecentCommentCount) S.RecentComments.RemoveAt(0);
+        _chat.Remember(comment);
+        // A buy command is stored with the comment (same write): acknowledged together, never lost apart.
+        BuyFromComment(caller, room, comment.CommentId, admitted.Text);
         await Commit();
-        await AfterCommentAsync(caller, room, comment.CommentId, admitted);
+        await ForwardKeywordAsync(caller, admitted.Text);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = evt.Seq!.Value };
-    }
-
-    /// <summary>What a comment does besides being shown: the giveaway keyword and comment-to-buy.</summary>
-    private async Task AfterCommentAsync(Caller caller, Room room, string commentId, string text)
-    {
-        await ForwardKeywordAsync(caller, text);
-        if (CommentToBuyCommand.Parse(text, room.BuyKeyword) is { } command) BuyFromComment(caller, commentId, command);
     }
 
     /// <summary>
@@ -516,22 +476,45 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             Text = text,
         };
         _publisher.PublishPersonal(caller.UserId!, new PersonalEvent { Type = EventTypes.Comment, At = Now, Data = comment, RoomId = RoomId });
-        await AfterCommentAsync(caller, room, comment.CommentId, text);
+        if (BuyFromComment(caller, room, comment.CommentId, text)) await Commit();
+        await ForwardKeywordAsync(caller, text);
         return new SendCommentResult { CommentId = comment.CommentId, Seq = S.Seq };
     }
 
     /// <summary>
-    /// Comment-to-buy: the product named (else the pinned one) through its active flash sale, else into
-    /// the cart. Carried out off the room's turn; the purchase is idempotent on the comment id.
+    /// Comment-to-buy as a durable follow-up: recorded in the room's outbox with the comment, delivered after
+    /// the write and retried until the comment-to-buy grain acknowledges (it is idempotent on the comment id).
     /// </summary>
-    private void BuyFromComment(Caller caller, string commentId, CommentToBuyCommand command)
+    private bool BuyFromComment(Caller caller, Room room, string commentId, string text)
     {
-        var productId = command.ProductId is { } named
-            ? S.Products.Find(p => string.Equals(p.ProductId, named, StringComparison.OrdinalIgnoreCase))?.ProductId ?? named
-            : S.PinnedProductId ?? "";
-        var sale = S.FlashSales.LastOrDefault(s => s.ProductId == productId && s.Status == FlashSaleStatus.Active && s.EndsAt > Now);
-        _ = GrainFactory.GetGrain<ICommentToBuyGrain>(RoomId).Buy(caller, commentId, productId, command.Quantity, sale?.SaleId);
+        if (_chat.BuyOrder(caller, room, commentId, text, Now) is not { } order) return false;
+        _outbox.Add(new BuyComment(order));
+        return true;
     }
+
+    private Task DeliverAsync(IReadOnlyList<FollowUp> batch) =>
+        GrainFactory.GetGrain<ICommentToBuyGrain>(RoomId).BuyFromComments([.. batch.Cast<BuyComment>().Select(b => b.Order)]);
+
+    /// <summary>Delivers the stored follow-ups; never throws (what fails stays stored: housekeeping and the reminder retry).</summary>
+    private async Task FollowUpAsync()
+    {
+        try
+        {
+            if (await _outbox.DeliverAsync() > 0)
+            {
+                // Forget the delivered ones (were this write lost, a redelivery is harmless: the receiver is idempotent).
+                _roomDirty = true;
+                _commit.CommitInBackground();
+            }
+            await _wakeUp.KeepAsync(_outbox.HasPending);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Follow-ups of room {RoomId} will be retried", RoomId);
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => FollowUpAsync();
 
     public async Task Like(Caller caller, int taps)
     {
@@ -559,14 +542,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         var room = RequireModerator(caller);
         var target = Validate.Id(userId, "userId");
-        Validate.Range(seconds, 0, 7 * 24 * 3600, "seconds");
-        if (target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be muted");
-        if (S.Moderators.Contains(target) && caller.UserId != room.HostId)
-            throw LiveCommerceException.Forbidden("only the room's host can mute one of its moderators");
-        var until = Now.AddSeconds(seconds);
-        if (seconds == 0) S.MutedUntil.Remove(target);
-        else S.MutedUntil[target] = until;
-        foreach (var expired in S.MutedUntil.Where(m => m.Value <= Now).Select(m => m.Key).ToList()) S.MutedUntil.Remove(expired);
+        var until = _moderation.Mute(room, caller, target, seconds, Now);
         AppendLog(EventTypes.UserMuted, new UserMutedData { UserId = target, Until = until });
         Audit(caller, seconds == 0 ? ModerationAction.UnmuteUser : ModerationAction.MuteUser, target, detail: seconds == 0 ? null : $"{seconds} s, until {until:u}");
         await Commit();
@@ -576,10 +552,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         var room = RequireHost(caller);
         var target = Validate.Id(userId, "userId");
-        if (target == room.HostId) throw LiveCommerceException.Invalid("the host moderates the room already");
-        if (!S.Moderators.Contains(target) && S.Moderators.Count >= MaxModerators)
-            throw LiveCommerceException.Invalid($"a room has at most {MaxModerators} moderators");
-        if (!S.Moderators.Add(target)) return;
+        if (!_moderation.AddModerator(room, target)) return;
         Audit(caller, ModerationAction.AddModerator, target);
         await Commit();
     }
@@ -592,8 +565,6 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         Audit(caller, ModerationAction.RemoveModerator, target);
         await Commit();
     }
-
-    private const int MaxModerators = 50;
 
     public async Task SetSlowMode(Caller caller, int seconds)
     {
@@ -612,18 +583,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await Commit();
     }
 
-    /// <summary>
-    /// Nobody who moderates the room can be shadow-banned: not the host (<c>forbidden</c>), not a room
-    /// moderator (<c>forbidden</c>: the host removes them first), and a ban never hides the comments of
-    /// anyone moderating at the time they comment (a platform moderator's id cannot be told from the call).
-    /// </summary>
+    /// <summary>A ban never hides the comments of anyone moderating at the time they comment (see <see cref="ModerationRules.ShadowBan"/>).</summary>
     public async Task ShadowBan(Caller caller, string? userId, bool on)
     {
         var room = RequireModerator(caller);
         var target = Validate.Id(userId, "userId");
-        if (on && target == room.HostId) throw LiveCommerceException.Forbidden("the room's host cannot be shadow-banned");
-        if (on && S.Moderators.Contains(target)) throw LiveCommerceException.Forbidden("a room moderator cannot be shadow-banned; the host can remove them as moderator first");
-        if (!S.Moderation.SetShadowBan(target, on)) return;
+        if (!_moderation.ShadowBan(room, target, on)) return;
         Audit(caller, on ? ModerationAction.ShadowBan : ModerationAction.ShadowUnban, target);
         await Commit();
     }
@@ -631,15 +596,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     public Task<RoomModerationView> GetModeration(Caller caller)
     {
         RequireModerator(caller);
-        var now = Now;
-        return Task.FromResult(new RoomModerationView
-        {
-            Moderators = [.. S.Moderators.Order(StringComparer.Ordinal)],
-            Muted = [.. S.MutedUntil.Where(m => m.Value > now).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MutedUser { UserId = m.Key, Until = m.Value })],
-            ShadowBanned = [.. S.Moderation.ShadowBanned.Order(StringComparer.Ordinal)],
-            BlockedWords = S.Moderation.BlockedWords,
-            SlowModeSeconds = S.SlowModeSeconds,
-        });
+        return Task.FromResult(_moderation.View(Now));
     }
 
     public Task<ModerationLogEntry[]> GetModerationLog(Caller caller, int limit)
@@ -665,64 +622,23 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         var room = RequireHost(caller);
         RequireLive();
-        if (S.ActiveMechanics.TryGetValue(slot, out var active) && active != mechanicId && !IsStaleOpening(slot, active))
-            throw LiveCommerceException.Conflict($"{(slot == StageSlot.Auction ? "an auction" : "a giveaway")} is already running in this room ('{active}')");
-        S.ActiveMechanics[slot] = mechanicId;
-        S.MechanicOpenedAt[slot] = Now;
-        if (slot == StageSlot.Giveaway)
-        {
-            S.GiveawayKeyword = keyword;
-            _tally.Watch.Mark(Now);
-        }
+        _stage.Open(slot, mechanicId, keyword, Now);
+        if (slot == StageSlot.Giveaway) _tally.Watch.Mark(Now);
         await Commit();
         return new StageTicket(room.HostId, room.SellRegions);
     }
 
-    private bool IsStaleOpening(StageSlot slot, string active)
-    {
-        var shown = slot == StageSlot.Auction ? S.Auctions.Any(a => a.AuctionId == active) : S.Giveaways.Any(g => g.GiveawayId == active);
-        return !shown && Now - S.MechanicOpenedAt.GetValueOrDefault(slot) > StaleOpening;
-    }
-
     public async Task ReleaseSlot(StageSlot slot, string mechanicId)
     {
-        if (!FreeSlot(slot, mechanicId)) return;
+        if (!_stage.Free(slot, mechanicId)) return;
         await Commit();
-    }
-
-    private bool FreeSlot(StageSlot slot, string mechanicId)
-    {
-        if (!S.ActiveMechanics.TryGetValue(slot, out var active) || active != mechanicId) return false;
-        S.ActiveMechanics.Remove(slot);
-        if (slot == StageSlot.Giveaway) S.GiveawayKeyword = null;
-        return true;
     }
 
     public async Task Apply(StageUpdate update)
     {
         RequireRoom();
-        var last = S.MechanicEventsAppended.GetValueOrDefault(update.MechanicId);
-        foreach (var evt in update.Events.Where(e => e.Number > last).OrderBy(e => e.Number))
-        {
-            AppendLog(evt.Type, evt.Data);
-            last = evt.Number;
-        }
-        S.MechanicEventsAppended[update.MechanicId] = last;
-        if (update.View is Auction auction)
-            Show(S.Auctions, auction, a => a.AuctionId == auction.AuctionId, a => a.Status == AuctionStatus.Ended);
-        else if (update.View is Giveaway giveaway)
-            Show(S.Giveaways, giveaway, g => g.GiveawayId == giveaway.GiveawayId, g => g.Status == GiveawayStatus.Ended);
-        if (update.Ended) FreeSlot(update.Slot, update.MechanicId);
+        _stage.Apply(update, (type, data) => AppendLog(type, data));
         await Commit();
-    }
-
-    /// <summary>Replaces or adds the view, keeping the active one and the last few ended.</summary>
-    private static void Show<T>(List<T> views, T view, Predicate<T> same, Func<T, bool> ended)
-    {
-        var index = views.FindIndex(same);
-        if (index >= 0) views[index] = view;
-        else views.Add(view);
-        while (views.Count(ended) > EndedMechanicsShown) views.Remove(views.First(ended));
     }
 
     public Task<TimeSpan> WatchedSince(string userId) => Task.FromResult(_tally.Watch.Of(userId, Now));
@@ -730,7 +646,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     /// <summary>A comment with the active giveaway's keyword enters its author (the giveaway checks the rest).</summary>
     private async Task ForwardKeywordAsync(Caller caller, string text)
     {
-        if (!EntryRules.Matches(text, S.GiveawayKeyword) || !S.ActiveMechanics.TryGetValue(StageSlot.Giveaway, out var giveawayId)) return;
+        if (_chat.GiveawayEntered(text) is not { } giveawayId) return;
         try
         {
             await GrainFactory.GetGrain<IGiveawayGrain>(giveawayId).KeywordSaid(caller);
@@ -751,26 +667,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _tally.Apply(report, Now);
         // Every report is also a moment to forget hosts that went silent (the timer does it when none come).
         _tally.DropSilentHosts(Now, SilentHostTimeout);
-        var audience = _audience.State;
-        var changed = false;
-        foreach (var user in report.Visited) changed |= audience.DistinctUsers.Add(user);
-        foreach (var user in report.Joined) changed |= audience.DistinctUsers.Add(user);
-        if (report.GuestJoins > 0)
-        {
-            audience.GuestViews += report.GuestJoins;
-            changed = true;
-        }
-        if (_tally.Current > audience.Peak)
-        {
-            audience.Peak = _tally.Current;
-            changed = true;
-        }
+        var changed = _audience.State.Record(report, _tally.Current);
         PublishViewerCounts();
         if (changed)
         {
             // Counts are figures, not acknowledged actions: a failed write is retried with the next change.
             _audienceDirty = true;
-            _ = _commit.CommitAsync();
+            _commit.CommitInBackground();
         }
         return Task.FromResult(_epoch);
     }
@@ -815,6 +718,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         if (S.Room is null) return;
         if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
+        await FollowUpAsync();
         await TellShelfTermsAsync();
         await EndSalesOfEndedRoomAsync();
         await EndMechanicsOfEndedRoomAsync();
@@ -850,6 +754,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return evt;
     }
 
+    /// <summary>A change only snapshots show (products, stock, the coupon board): stored with the next write, not worth one of its own.</summary>
+    private void ChangedForSnapshots()
+    {
+        _roomDirty = true;
+        _snapshot = null;
+    }
+
     private Task Commit()
     {
         _roomDirty = true;
@@ -863,6 +774,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         _outgoing.Clear();
         var (room, audience, moderationLog) = (_roomDirty, _audienceDirty, _moderationLogDirty);
         (_roomDirty, _audienceDirty, _moderationLogDirty) = (false, false, false);
+        var followUps = _outbox.Mark();
         try
         {
             // The log first: a crash between the two leaves stored events ahead of the room's seq,
@@ -879,7 +791,9 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
             DeactivateOnIdle();
             throw;
         }
+        _outbox.Stored(followUps);
         if (events is not null) Publish(events);
+        if (_outbox.HasPending) _ = FollowUpAsync();
     }
 
     /// <summary>Hands events to the publisher with the log's epoch; log events also restart the heartbeat's period.</summary>
@@ -934,30 +848,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         return ReadLog(after, limit);
     }
 
-    private async Task<LogPage> ReadLog(long after, int limit)
-    {
-        if (after < 0) throw LiveCommerceException.Invalid("after must be 0 or more");
-        Validate.Range(limit, 1, LiveProtocol.MaxLogPage, "limit");
-        var last = S.Seq;
-        var events = await _log.ReadAsync(after, limit, last);
-        var reached = events.Length > 0 ? events[^1].Seq!.Value : after;
-        return new LogPage { Events = events, NextAfter = reached < last ? reached : null };
-    }
+    private Task<LogPage> ReadLog(long after, int limit) => LogQueries.PageAsync(_log, after, limit, S.Seq);
 
     public Task<WindowComments> GetWindowComments(string[] commentIds)
     {
         var room = RequireRoom();
-        if (commentIds is null || commentIds.Length > LiveProtocol.MaxTranslateComments)
-            throw LiveCommerceException.Invalid($"commentIds must hold at most {LiveProtocol.MaxTranslateComments} ids");
-        var wanted = commentIds.Select(id => Validate.Id(id, "commentId")).ToHashSet();
-        var found = new Dictionary<string, CommentData>();
-        foreach (var evt in _log.All)
-        {
-            if (evt.Data is CommentData c && wanted.Contains(c.CommentId)) found[c.CommentId] = c;
-            else if (evt.Data is CommentDeletedData d) found.Remove(d.CommentId);
-        }
-        var comments = commentIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToArray();
-        return Task.FromResult(new WindowComments { Language = room.Language, Comments = comments });
+        return Task.FromResult(new WindowComments { Language = room.Language, Comments = LogQueries.WindowComments(_log.All, commentIds) });
     }
 
     // ---- Who may do what ----
@@ -991,12 +887,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     {
         RequireUser(caller);
         var room = RequireRoom();
-        if (caller.UserId != room.HostId && caller.Role != Roles.Moderator && !S.Moderators.Contains(caller.UserId!))
+        if (caller.UserId != room.HostId && !_chat.IsModerator(caller))
             throw LiveCommerceException.Forbidden("only the room's host or a moderator can do that");
         return room;
     }
-
-    private bool IsModerator(Caller caller) => caller.Role == Roles.Moderator || S.Moderators.Contains(caller.UserId ?? "");
 
     private Room RequireLive()
     {

@@ -2,6 +2,7 @@ using LiveCommerce.Contracts.Commerce;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
 using LiveCommerce.Grains.Moderation;
+using LiveCommerce.Grains.Persistence;
 
 namespace LiveCommerce.Grains.Rooms;
 
@@ -50,6 +51,8 @@ public sealed class RoomState
     [Id(62)] public bool CouponsEndedWithRoom { get; set; }
     /// <summary>v1.1: the epoch of this room's log (<see cref="RoomEpochs"/>); null only before the room exists. (Ids 80+: resilience.)</summary>
     [Id(80)] public string? Epoch { get; set; }
+    /// <summary>Follow-ups of acknowledged comments (comment-to-buy), stored with the comment and delivered until carried out.</summary>
+    [Id(81)] public OutboxState Outbox { get; set; } = new();
 }
 
 /// <summary>
@@ -72,4 +75,22 @@ public sealed class AudienceState
     [Id(0)] public HashSet<string> DistinctUsers { get; set; } = [];
     [Id(1)] public long GuestViews { get; set; }
     [Id(2)] public int Peak { get; set; }
+
+    /// <summary>Adds a report's users and guest joins and the current audience's peak; false when nothing changed.</summary>
+    public bool Record(PresenceReport report, int current)
+    {
+        var changed = false;
+        foreach (var user in report.Visited.Concat(report.Joined)) changed |= DistinctUsers.Add(user);
+        if (report.GuestJoins > 0)
+        {
+            GuestViews += report.GuestJoins;
+            changed = true;
+        }
+        if (current > Peak)
+        {
+            Peak = current;
+            changed = true;
+        }
+        return changed;
+    }
 }

@@ -56,13 +56,14 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         [PersistentState("shelf", StorageNames.Live)] IPersistentState<ShelfState> state,
         TimeProvider time,
         LiveCommerceMetrics metrics,
-        Microsoft.Extensions.Options.IOptions<RoomOptions> options)
+        Microsoft.Extensions.Options.IOptions<RoomOptions> options,
+        Microsoft.Extensions.Logging.ILogger<ShelfGrain> logger)
     {
         _state = state;
         _time = time;
         _metrics = metrics;
         _options = options.Value;
-        _commit = new GroupCommit(WriteAsync, metrics, "shelf");
+        _commit = new GroupCommit(WriteAsync, metrics, "shelf", logger);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _stock = new ShelfStock(() => _state.State.Books, (orderId, status) => _outbox.Add(new OrderHoldClosed(orderId, status.ToOrderStatus())));
         _wakeUp = new FollowUpReminder(this);
@@ -203,7 +204,8 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
         if (expired.Count == 0) return;
         // Their orders hear of it through the outbox (OrderHoldClosed, added as each hold closed).
         _metrics.HoldsExpired(expired.Count);
-        _ = Commit(changesView: true);
+        S.Version++;
+        _commit.CommitInBackground();
     }
 
     private Task Commit(bool changesView = false)
@@ -233,7 +235,7 @@ public sealed class ShelfGrain : Grain, IShelfGrain, IRemindable
     /// <summary>After a write: follow-ups out, products to the room. Never throws (the timer retries).</summary>
     private async Task FollowUpAsync()
     {
-        if (await _outbox.DeliverAsync() > 0) _ = _commit.CommitAsync();
+        if (await _outbox.DeliverAsync() > 0) _commit.CommitInBackground();
         await PushViewAsync();
     }
 
