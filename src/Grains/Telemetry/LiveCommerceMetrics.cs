@@ -53,41 +53,34 @@ public sealed class LiveCommerceMetrics
     public LiveCommerceMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _connections = meter.CreateUpDownCounter<long>("livecommerce.connections", "{connection}",
-            "Hub connections open on this host.");
-        _joinedViewers = meter.CreateUpDownCounter<long>("livecommerce.viewers.joined", "{connection}",
-            "Hub connections of this host that have joined a room (one per connection and room).");
-        _framesSent = meter.CreateCounter<long>("livecommerce.frames.sent", "{frame}",
-            "RoomFrame and PersonalFrame messages this host sent (one per frame, whatever the audience).");
-        _deliveries = meter.CreateCounter<long>("livecommerce.deliveries", "{event}",
-            "Room events delivered: each event of a frame this host sends counts once per connection of this host joined to the room (viewers on other hosts of a cluster get the frame through Redis and are not counted).");
-        _logEventsAppended = meter.CreateCounter<long>("livecommerce.log.events.appended", "{event}",
-            "Log events (with a seq) appended to room logs by grains on this host.");
-        _stateEventsCoalesced = meter.CreateCounter<long>("livecommerce.state.events.coalesced", "{event}",
-            "State events dropped because a newer one of the same kind and key replaced them before the frame went out.");
-        _hubInvocations = meter.CreateCounter<long>("livecommerce.hub.invocations", "{invocation}",
-            "Hub method invocations by method and outcome (ok, refused, failed).");
-        _hubInvocationDuration = meter.CreateHistogram("livecommerce.hub.invocation.duration", "s",
-            "Time from a hub invocation's arrival to its answer.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
-        _hubRefusals = meter.CreateCounter<long>("livecommerce.hub.refusals", "{invocation}",
-            "Hub invocations refused with a protocol error code, by method and code (error.type).");
-        _purchaseAttempts = meter.CreateCounter<long>("livecommerce.purchase.attempts", "{attempt}",
-            "Purchase attempts answered with a PurchaseResult, by status (reserved, soldOut, limitExceeded, notActive, regionBlocked).");
-        _bidAttempts = meter.CreateCounter<long>("livecommerce.bid.attempts", "{attempt}",
-            "Auction bids answered, by outcome.");
-        _claimAttempts = meter.CreateCounter<long>("livecommerce.claim.attempts", "{attempt}",
-            "Giveaway and coupon claims answered, by kind and outcome.");
-        _groupCommitBatchSize = meter.CreateHistogram("livecommerce.group_commit.batch.size", "{change}",
-            "Callers acknowledged by one group-commit write.", advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchBuckets });
-        _groupCommitDuration = meter.CreateHistogram("livecommerce.group_commit.duration", "s",
-            "Storage time of one group-commit write.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
-        _holdExpirations = meter.CreateCounter<long>("livecommerce.holds.expired", "{hold}",
-            "Stock holds of unpaid orders that expired and gave their units back.");
-        _translationCalls = meter.CreateCounter<long>("livecommerce.translation.calls", "{call}",
-            "Calls to the translation provider, by outcome (ok, failed).");
-        _translationCacheHits = meter.CreateCounter<long>("livecommerce.translation.cache.hits", "{hit}",
-            "Translations answered from the cache without calling the provider.");
+        _connections = UpDown(meter, "livecommerce.connections", "{connection}", "Hub connections open on this host.");
+        _joinedViewers = UpDown(meter, "livecommerce.viewers.joined", "{connection}", "Hub connections of this host that have joined a room (one per connection and room).");
+        _framesSent = Count(meter, "livecommerce.frames.sent", "{frame}", "RoomFrame and PersonalFrame messages this host sent (one per frame, whatever the audience).");
+        _deliveries = Count(meter, "livecommerce.deliveries", "{event}", "Room events delivered: each event of a frame this host sends counts once per connection of this host joined to the room (viewers on other hosts of a cluster get the frame through Redis and are not counted).");
+        _logEventsAppended = Count(meter, "livecommerce.log.events.appended", "{event}", "Log events (with a seq) appended to room logs by grains on this host.");
+        _stateEventsCoalesced = Count(meter, "livecommerce.state.events.coalesced", "{event}", "State events dropped because a newer one of the same kind and key replaced them before the frame went out.");
+        _hubInvocations = Count(meter, "livecommerce.hub.invocations", "{invocation}", "Hub method invocations by method and outcome (ok, refused, failed).");
+        _hubInvocationDuration = Distribution(meter, "livecommerce.hub.invocation.duration", "s", "Time from a hub invocation's arrival to its answer.", SecondsBuckets);
+        _hubRefusals = Count(meter, "livecommerce.hub.refusals", "{invocation}", "Hub invocations refused with a protocol error code, by method and code (error.type).");
+        _purchaseAttempts = Count(meter, "livecommerce.purchase.attempts", "{attempt}", "Purchase attempts answered with a PurchaseResult, by status (reserved, soldOut, limitExceeded, notActive, regionBlocked).");
+        _bidAttempts = Count(meter, "livecommerce.bid.attempts", "{attempt}", "Auction bids answered, by outcome.");
+        _claimAttempts = Count(meter, "livecommerce.claim.attempts", "{attempt}", "Giveaway and coupon claims answered, by kind and outcome.");
+        _groupCommitBatchSize = Distribution(meter, "livecommerce.group_commit.batch.size", "{change}", "Callers acknowledged by one group-commit write.", BatchBuckets);
+        _groupCommitDuration = Distribution(meter, "livecommerce.group_commit.duration", "s", "Storage time of one group-commit write.", SecondsBuckets);
+        _holdExpirations = Count(meter, "livecommerce.holds.expired", "{hold}", "Stock holds of unpaid orders that expired and gave their units back.");
+        _translationCalls = Count(meter, "livecommerce.translation.calls", "{call}", "Calls to the translation provider, by outcome (ok, failed).");
+        _translationCacheHits = Count(meter, "livecommerce.translation.cache.hits", "{hit}", "Translations answered from the cache without calling the provider.");
     }
+
+    // Every instrument: a name, a unit and a description (histograms with their buckets).
+    private static UpDownCounter<long> UpDown(Meter meter, string name, string unit, string description) => meter.CreateUpDownCounter<long>(name, unit, description);
+
+    private static Counter<long> Count(Meter meter, string name, string unit, string description) => meter.CreateCounter<long>(name, unit, description);
+
+    private static Histogram<T> Distribution<T>(Meter meter, string name, string unit, string description, T[] buckets) where T : struct =>
+        meter.CreateHistogram(name, unit, description, advice: new InstrumentAdvice<T> { HistogramBucketBoundaries = buckets });
+
+    private static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 
     public void ConnectionOpened() => _connections.Add(1);
     public void ConnectionClosed() => _connections.Add(-1);
@@ -101,41 +94,41 @@ public sealed class LiveCommerceMetrics
     /// <summary>A frame sent; <paramref name="kind"/> is <c>room</c> or <c>personal</c>.</summary>
     public void FrameSent(string kind, int events, int recipients)
     {
-        var tag = new KeyValuePair<string, object?>(FrameKindKey, kind);
+        var tag = Tag(FrameKindKey, kind);
         _framesSent.Add(1, tag);
         if (events > 0 && recipients > 0) _deliveries.Add((long)events * recipients, tag);
     }
 
-    public void LogEventAppended(string type) => _logEventsAppended.Add(1, new KeyValuePair<string, object?>(EventTypeKey, type));
+    public void LogEventAppended(string type) => _logEventsAppended.Add(1, Tag(EventTypeKey, type));
 
-    public void StateEventCoalesced(string type) => _stateEventsCoalesced.Add(1, new KeyValuePair<string, object?>(EventTypeKey, type));
+    public void StateEventCoalesced(string type) => _stateEventsCoalesced.Add(1, Tag(EventTypeKey, type));
 
     /// <summary>A hub invocation ended: <paramref name="errorCode"/> is the protocol code when refused, null when it succeeded.</summary>
     public void HubInvoked(string method, TimeSpan duration, string? errorCode, bool failed)
     {
         var outcome = failed ? "failed" : errorCode is null ? "ok" : "refused";
-        var methodTag = new KeyValuePair<string, object?>(MethodKey, method);
-        _hubInvocations.Add(1, methodTag, new KeyValuePair<string, object?>(OutcomeKey, outcome));
+        var methodTag = Tag(MethodKey, method);
+        _hubInvocations.Add(1, methodTag, Tag(OutcomeKey, outcome));
         _hubInvocationDuration.Record(duration.TotalSeconds, methodTag);
-        if (errorCode is not null) _hubRefusals.Add(1, methodTag, new KeyValuePair<string, object?>(ErrorKey, errorCode));
+        if (errorCode is not null) _hubRefusals.Add(1, methodTag, Tag(ErrorKey, errorCode));
     }
 
     /// <summary>A purchase answered; <paramref name="status"/> is PurchaseResult.status as on the wire.</summary>
-    public void PurchaseAttempted(string status) => _purchaseAttempts.Add(1, new KeyValuePair<string, object?>(OutcomeKey, status));
+    public void PurchaseAttempted(string status) => _purchaseAttempts.Add(1, Tag(OutcomeKey, status));
 
     /// <summary>An auction bid answered; <paramref name="outcome"/> is the bid result's status as on the wire.</summary>
-    public void BidAttempted(string outcome) => _bidAttempts.Add(1, new KeyValuePair<string, object?>(OutcomeKey, outcome));
+    public void BidAttempted(string outcome) => _bidAttempts.Add(1, Tag(OutcomeKey, outcome));
 
     /// <summary>A claim answered; <paramref name="kind"/> is <c>giveaway</c> or <c>coupon</c>, <paramref name="outcome"/> its status on the wire.</summary>
     public void ClaimAttempted(string kind, string outcome) =>
-        _claimAttempts.Add(1, new KeyValuePair<string, object?>(ClaimKindKey, kind), new KeyValuePair<string, object?>(OutcomeKey, outcome));
+        _claimAttempts.Add(1, Tag(ClaimKindKey, kind), Tag(OutcomeKey, outcome));
 
     /// <summary>One group-commit write of <paramref name="grainType"/> (<c>room</c>, <c>shelf</c>...) that acknowledged <paramref name="callers"/>.</summary>
     public void GroupCommitted(string grainType, int callers, TimeSpan duration, bool failed)
     {
-        var grain = new KeyValuePair<string, object?>(GrainKey, grainType);
+        var grain = Tag(GrainKey, grainType);
         _groupCommitBatchSize.Record(callers, grain);
-        if (failed) _groupCommitDuration.Record(duration.TotalSeconds, grain, new KeyValuePair<string, object?>(ErrorKey, "storage"));
+        if (failed) _groupCommitDuration.Record(duration.TotalSeconds, grain, Tag(ErrorKey, "storage"));
         else _groupCommitDuration.Record(duration.TotalSeconds, grain);
     }
 
@@ -144,7 +137,7 @@ public sealed class LiveCommerceMetrics
         if (holds > 0) _holdExpirations.Add(holds);
     }
 
-    public void TranslationCalled(bool succeeded) => _translationCalls.Add(1, new KeyValuePair<string, object?>(OutcomeKey, succeeded ? "ok" : "failed"));
+    public void TranslationCalled(bool succeeded) => _translationCalls.Add(1, Tag(OutcomeKey, succeeded ? "ok" : "failed"));
 
     public void TranslationCacheHit() => _translationCacheHits.Add(1);
 }

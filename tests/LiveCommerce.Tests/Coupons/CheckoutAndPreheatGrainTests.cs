@@ -26,11 +26,8 @@ public sealed class CheckoutAndPreheatGrainTests(ClusterFixture fixture)
 
     private async Task<(string RoomId, ILiveRoomGrain Room)> LiveRoom()
     {
-        var roomId = "cp" + Guid.NewGuid().ToString("N")[..10];
-        var room = fixture.Grains.GetGrain<ILiveRoomGrain>(roomId);
-        await room.Create(Host, new CreateRoomRequest { Title = "Checkout" });
-        await room.AddProduct(Host, new AddProductRequest { ProductId = "shoe", Name = "Shoe", Price = 40m, Currency = "USD", Stock = 100 });
-        await room.Start(Host);
+        var roomId = TestRooms.NewId("cp");
+        var room = await fixture.Grains.LiveRoomAsync(Host, roomId, new CreateRoomRequest { Title = "Checkout" }, TestRooms.Product("shoe", 40m));
         return (roomId, room);
     }
 

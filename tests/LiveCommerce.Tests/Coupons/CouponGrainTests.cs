@@ -26,12 +26,8 @@ public sealed class CouponGrainTests(ClusterFixture fixture)
 
     private async Task<(string RoomId, ICouponDropGrain Coupons)> LiveRoom(string[]? sellRegions = null)
     {
-        var roomId = "cg" + Guid.NewGuid().ToString("N")[..10];
-        var room = fixture.Grains.GetGrain<ILiveRoomGrain>(roomId);
-        await room.Create(Host, new CreateRoomRequest { Title = "Coupons", SellRegions = sellRegions });
-        await room.AddProduct(Host, new AddProductRequest { ProductId = "shoe", Name = "Shoe", Price = 40m, Currency = "USD", Stock = 100 });
-        await room.AddProduct(Host, new AddProductRequest { ProductId = "hat", Name = "Hat", Price = 15m, Currency = "USD", Stock = 100 });
-        await room.Start(Host);
+        var roomId = TestRooms.NewId("cg");
+        await fixture.Grains.LiveRoomAsync(Host, roomId, new CreateRoomRequest { Title = "Coupons", SellRegions = sellRegions }, TestRooms.Product("shoe", 40m), TestRooms.Product("hat", 15m));
         return (roomId, fixture.Grains.GetGrain<ICouponDropGrain>(roomId));
     }
 

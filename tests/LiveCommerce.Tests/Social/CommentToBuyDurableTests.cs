@@ -21,10 +21,7 @@ public sealed class CommentToBuyDurableTests(ClusterFixture fixture)
 
     private async Task<ILiveRoomGrain> LiveRoom()
     {
-        var room = fixture.Grains.GetGrain<ILiveRoomGrain>("ctb" + Guid.NewGuid().ToString("N")[..10]);
-        await room.Create(Host, new CreateRoomRequest { Title = "Sold!", BuyKeyword = "sold" });
-        await room.AddProduct(Host, new AddProductRequest { ProductId = "mug", Name = "Mug", Price = 5m, Currency = "USD", Stock = 10 });
-        await room.Start(Host);
+        var room = await fixture.Grains.LiveRoomAsync(Host, TestRooms.NewId("ctb"), new CreateRoomRequest { Title = "Sold!", BuyKeyword = "sold" }, TestRooms.Product("mug", 5m, stock: 10));
         await room.Pin(Host, "mug");
         return room;
     }
@@ -48,21 +45,26 @@ public sealed class CommentToBuyDurableTests(ClusterFixture fixture)
 
     private static Caller NewBuyer() => Caller.User("ctb-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>A buy comment made while its delivery fails (and whatever else happens meanwhile); then the receiver heals.</summary>
+    private static async Task<SendCommentResult> CommentWhileDeliveryFails(ILiveRoomGrain room, Caller buyer, string text, Func<Task> meanwhile)
+    {
+        using (Faults.Inject(nameof(ICommentToBuyGrain.BuyFromComments)))
+        {
+            var comment = await room.Comment(buyer, text);
+            await meanwhile();
+            return comment;
+        }
+    }
+
     [Fact]
     public async Task A_buy_comment_whose_delivery_fails_is_retried_until_carried_out_once()
     {
         var room = await LiveRoom();
         var buyer = NewBuyer();
-        SendCommentResult comment;
-        using (Faults.Inject(nameof(ICommentToBuyGrain.BuyFromComments)))
-        {
-            comment = await room.Comment(buyer, "sold 2");
-            Assert.Equal(0, await MugsInCart(buyer));
-        }
+        var comment = await CommentWhileDeliveryFails(room, buyer, "sold 2", async () => Assert.Equal(0, await MugsInCart(buyer)));
 
         Assert.Equal(2, await MugsInCartAfterRetries(buyer, 2));
-        var outcome = Assert.Single(Outcomes(buyer, comment.CommentId));
-        Assert.Equal(CommentToBuyResult.AddedToCart, outcome.Result);
+        Assert.Equal(CommentToBuyResult.AddedToCart, Assert.Single(Outcomes(buyer, comment.CommentId)).Result);
     }
 
     [Fact]
@@ -70,13 +72,9 @@ public sealed class CommentToBuyDurableTests(ClusterFixture fixture)
     {
         var room = await LiveRoom();
         var buyer = NewBuyer();
-        SendCommentResult comment;
-        using (Faults.Inject(nameof(ICommentToBuyGrain.BuyFromComments)))
-        {
-            comment = await room.Comment(buyer, "sold");
-            // The activation that acknowledged the comment goes before it could deliver the buy.
-            await room.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
-        }
+        // The activation that acknowledged the comment goes before it could deliver the buy.
+        var comment = await CommentWhileDeliveryFails(room, buyer, "sold",
+            async () => await room.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle());
 
         // Any call brings the room back; the new activation delivers what the old one stored.
         await room.GetSnapshot();
