@@ -25,22 +25,11 @@ namespace LiveCommerce.Grains.Auctions;
 /// winner's order) are stored with the end and retried until done.
 /// </summary>
 [Reentrant]
-public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
+public sealed class AuctionGrain : StageMechanicGrain<AuctionState>, IAuctionGrain
 {
-    private const string ReminderName = "auction-clock";
     private const string IdMarker = ".a";
-    private readonly IPersistentState<AuctionState> _state;
-    private readonly IRoomPublisher _publisher;
-    private readonly TimeProvider _time;
     private readonly CommerceOptions _commerce;
-    private readonly ILogger<AuctionGrain> _logger;
     private readonly LiveCommerceMetrics _metrics;
-    private readonly GroupCommit _commit;
-    // Personal events decided by a change: sent once the write that stores it succeeds.
-    private readonly List<(string UserId, PersonalEvent Event)> _personal = [];
-    private StageSender _sender = null!;
-    private MechanicClock _clock = null!;
-    private bool _followingUp;
 
     public AuctionGrain(
         [PersistentState("auction", StorageNames.Live)] IPersistentState<AuctionState> state,
@@ -48,46 +37,23 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         TimeProvider time,
         IOptions<CommerceOptions> commerce,
         ILogger<AuctionGrain> logger,
-        LiveCommerceMetrics metrics)
+        LiveCommerceMetrics metrics) : base(state, publisher, time, logger, IdMarker)
     {
         _metrics = metrics;
-        _state = state;
-        _publisher = publisher;
-        _time = time;
         _commerce = commerce.Value;
-        _logger = logger;
-        _commit = new GroupCommit(WriteAsync);
     }
 
-    private AuctionState S => _state.State;
-    private string AuctionId => this.GetPrimaryKeyString();
-    private string RoomId => AuctionId[..Math.Max(0, AuctionId.LastIndexOf(IdMarker, StringComparison.Ordinal))];
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
-    private IRoomStage Stage => GrainFactory.GetGrain<IRoomStage>(RoomId);
-    private IShelfGrain Shelf => GrainFactory.GetGrain<IShelfGrain>(RoomId);
+    private string AuctionId => MechanicId;
+    protected override StageSlot Slot => StageSlot.Auction;
+    protected override string ReminderName => "auction-clock";
+    protected override object StageView() => View();
+    protected override Task CallWakeUp() => this.AsReference<IAuctionGrain>().WakeUp();
 
     /// <summary>A new auction id in a room: the room is readable from it.</summary>
-    public static string NewId(string roomId) => $"{roomId}{IdMarker}{Guid.NewGuid():N}"[..(roomId.Length + IdMarker.Length + 12)];
+    public static string NewId(string roomId) => NewId(roomId, IdMarker);
 
     /// <summary>Whether <paramref name="auctionId"/> names an auction of <paramref name="roomId"/>.</summary>
-    public static bool BelongsTo(string auctionId, string roomId) =>
-        auctionId.StartsWith(roomId + IdMarker, StringComparison.Ordinal) && auctionId.LastIndexOf(IdMarker, StringComparison.Ordinal) == roomId.Length;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _sender = new StageSender(Update, Stage, S.Outbox, _logger);
-        var self = this.AsReference<IAuctionGrain>();
-        _clock = new MechanicClock(_time, () => self.WakeUp(), _logger);
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
-        SetClock();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _clock.Dispose();
-        return Task.CompletedTask;
-    }
+    public static bool BelongsTo(string auctionId, string roomId) => BelongsTo(auctionId, roomId, IdMarker);
 
     public async Task<Auction> Start(Caller caller, StartAuctionRequest request)
     {
@@ -98,29 +64,19 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         var duration = Validate.Range(request.DurationSeconds, 5, 3_600, "durationSeconds");
         var counter = Validate.Range(request.CounterBidSeconds ?? 10, 5, 60, "counterBidSeconds");
 
-        var stage = Stage;
-        var ticket = await stage.OpenSlot(caller, StageSlot.Auction, AuctionId, null);
         var lotReference = "o" + Guid.NewGuid().ToString("N")[..20];
-        LineItem lot;
-        try
-        {
-            // One unit leaves the product's stock now: it becomes the winner's order or goes back.
-            lot = (await Shelf.Take(new TakeRequest(lotReference, AuctionId, [new ShelfLine(productId, 1)]))).Single();
-        }
-        catch (Exception e)
-        {
-            await stage.ReleaseSlot(StageSlot.Auction, AuctionId);
-            if (e is LiveCommerceException { Code: ErrorCodes.Conflict }) throw LiveCommerceException.Invalid($"no unit of '{productId}' left to auction: {e.Message}");
-            throw;
-        }
+        // One unit leaves the product's stock now: it becomes the winner's order or goes back.
+        var (ticket, units) = await OpenAsync(caller, null, new TakeRequest(lotReference, AuctionId, [new ShelfLine(productId, 1)]),
+            shortage => LiveCommerceException.Invalid($"no unit of '{productId}' left to auction: {shortage}"));
+        var lot = units!;
         S.LotReference = lotReference;
         S.Terms = new AuctionTerms(RoomId, ticket.HostId, lot.ProductId, lot.Name, lot.Currency ?? "USD", counter, request.SuddenDeath ?? false, ticket.SellRegions);
         S.Book = BidBook.Opening(startingBid);
         S.EndsAt = Now.AddSeconds(duration);
         S.Status = AuctionStatus.Active;
         S.Outbox.Add(AuctionEventTypes.AuctionStarted, new AuctionStartedData { Auction = View() });
-        await _commit.CommitAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Commit.CommitAsync();
+        await KeepReminderAsync();
         SetClock();
         return View();
     }
@@ -162,11 +118,11 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
             });
         }
         if (outcome.DisplacedLeaderId is { } displaced)
-            _personal.Add((displaced, Personal(AuctionEventTypes.Outbid, new OutbidData { AuctionId = AuctionId, CurrentBid = book.CurrentBid!.Value, MinNextBid = book.MinNextBid })));
+            Tell(displaced, AuctionEventTypes.Outbid, new OutbidData { AuctionId = AuctionId, CurrentBid = book.CurrentBid!.Value, MinNextBid = book.MinNextBid });
         SetClock();
         // Answered with the auction as this bid left it, once stored.
         var result = Result(outcome.Status);
-        await _commit.CommitAsync();
+        await Commit.CommitAsync();
         return result;
     }
 
@@ -179,8 +135,8 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         if (S.Status == AuctionStatus.Ended) throw LiveCommerceException.Conflict($"the auction has already ended ({S.EndReason!.Value.ToWire()})");
         if (S.Book.Bids > 0) throw LiveCommerceException.Conflict("an auction cannot be cancelled once someone has bid");
         Finish(AuctionEndReason.Cancelled);
-        await _commit.CommitAsync();
-        _ = FollowUpsAsync();
+        await Commit.CommitAsync();
+        FollowUpSoon();
     }
 
     /// <summary>
@@ -194,9 +150,9 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         if (S.Status != AuctionStatus.Ended)
         {
             Finish(S.Book.LeaderId is null ? AuctionEndReason.Cancelled : AuctionEndReason.Sold);
-            await _commit.CommitAsync();
+            await Commit.CommitAsync();
         }
-        _ = FollowUpsAsync();
+        FollowUpSoon();
     }
 
     public Task<AuctionDetails> Get()
@@ -207,47 +163,12 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         return Task.FromResult(new AuctionDetails(View(), history));
     }
 
-    public Task WakeUp()
-    {
-        if (S.Terms is not null)
-        {
-            EndIfDue();
-            SetClock();
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync(CancellationToken.None);
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        if (S.Terms is null) return;
-        EndIfDue();
-        // A batch the room did not take is sent again after the next write.
-        if (_sender.Behind) await _commit.CommitAsync();
-        await FollowUpsAsync();
-    }
-
     /// <summary>Ends the auction at <c>endsAt</c>: the leader wins at the current bid.</summary>
-    private void EndIfDue()
+    protected override void EndIfDue()
     {
         if (S.Status != AuctionStatus.Active || S.Terms is null || Now < S.EndsAt) return;
         Finish(S.Book.LeaderId is null ? AuctionEndReason.NoBids : AuctionEndReason.Sold);
-        _ = EndedAsync();
-    }
-
-    private async Task EndedAsync()
-    {
-        try
-        {
-            await _commit.CommitAsync();
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Storing the end of auction {AuctionId} failed; it is retried on reactivation", AuctionId);
-            return;
-        }
-        await FollowUpsAsync();
+        StoreEnd();
     }
 
     private void Finish(AuctionEndReason reason)
@@ -284,7 +205,7 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
             Amount = S.WinnerOrder?.Total,
             OrderId = S.WinnerOrder?.OrderId,
         });
-        _clock.Stop();
+        StopClock();
     }
 
     /// <summary>
@@ -292,71 +213,31 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
     /// unit's shelf reference, so paying sells it) is recorded and announced, and if it is still unpaid
     /// when its hold runs out, the unit goes back and the order expires.
     /// </summary>
-    private async Task FollowUpsAsync()
+    protected override async Task SettleAsync()
     {
-        if (S.Status != AuctionStatus.Ended || _followingUp) return;
-        _followingUp = true;
-        try
+        if (S.WinnerOrder is null && !S.UnitSettled)
         {
-            if (S.WinnerOrder is null && !S.UnitSettled)
-            {
-                await Shelf.Release(S.LotReference, HoldStatus.Cancelled);
-                S.UnitSettled = true;
-                await _commit.CommitAsync();
-            }
-            if (S.WinnerOrder is { } won && !S.WinnerNotified)
-            {
-                var order = await GrainFactory.GetGrain<IOrderGrain>(won.OrderId).Track(won);
-                await GrainFactory.GetGrain<IBuyerGrain>(won.UserId).AddOrder(won.OrderId);
-                _personal.Add((won.UserId, Personal(AuctionEventTypes.AuctionWon, new AuctionWonData { AuctionId = AuctionId, Order = order })));
-                S.WinnerNotified = true;
-                await _commit.CommitAsync();
-            }
-            if (S.WinnerOrder is { } unpaid && !S.UnitSettled && Now >= unpaid.HoldExpiresAt)
-            {
-                // Sold already (paid in time) or cancelled by the buyer: the release changes nothing.
-                if (await Shelf.Release(unpaid.OrderId, HoldStatus.Expired) != HoldStatus.Sold)
-                    await GrainFactory.GetGrain<IOrderGrain>(unpaid.OrderId).MarkExpired();
-                S.UnitSettled = true;
-                await _commit.CommitAsync();
-            }
-            if (S.Settled && await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+            await Shelf.Release(S.LotReference, HoldStatus.Cancelled);
+            S.UnitSettled = true;
+            await Commit.CommitAsync();
         }
-        catch (Exception e)
+        if (S.WinnerOrder is { } won && !S.WinnerNotified)
         {
-            _logger.LogWarning(e, "A follow-up of auction {AuctionId} failed; the timer retries", AuctionId);
+            var order = await GrainFactory.GetGrain<IOrderGrain>(won.OrderId).Track(won);
+            await GrainFactory.GetGrain<IBuyerGrain>(won.UserId).AddOrder(won.OrderId);
+            Tell(won.UserId, AuctionEventTypes.AuctionWon, new AuctionWonData { AuctionId = AuctionId, Order = order });
+            S.WinnerNotified = true;
+            await Commit.CommitAsync();
         }
-        finally
+        if (S.WinnerOrder is { } unpaid && !S.UnitSettled && Now >= unpaid.HoldExpiresAt)
         {
-            _followingUp = false;
+            // Sold already (paid in time) or cancelled by the buyer: the release changes nothing.
+            if (await Shelf.Release(unpaid.OrderId, HoldStatus.Expired) != HoldStatus.Sold)
+                await GrainFactory.GetGrain<IOrderGrain>(unpaid.OrderId).MarkExpired();
+            S.UnitSettled = true;
+            await Commit.CommitAsync();
         }
     }
-
-    private void SetClock()
-    {
-        if (S.Status == AuctionStatus.Active && S.Terms is not null) _clock.Set(S.EndsAt);
-    }
-
-    private async Task WriteAsync()
-    {
-        var personal = _personal.ToArray();
-        _personal.Clear();
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-        foreach (var (userId, evt) in personal) _publisher.PublishPersonal(userId, evt);
-        _sender.Kick();
-    }
-
-    private StageUpdate Update() => new(StageSlot.Auction, AuctionId, [.. S.Outbox.Pending], View(), S.Status == AuctionStatus.Ended);
-
-    private PersonalEvent Personal(string type, object data) => new() { Type = type, At = Now, Data = data };
 
     private BidResult Result(BidStatus status) => new() { Status = status, Auction = View() };
 
@@ -385,15 +266,5 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
         };
     }
 
-    private static void RequireUser(Caller caller)
-    {
-        if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to do that; guests can only watch");
-    }
-
-    private AuctionTerms RequireAuction()
-    {
-        if (S.Terms is { } terms) return terms;
-        DeactivateOnIdle();
-        throw LiveCommerceException.NotFound($"auction '{AuctionId}' does not exist");
-    }
+    private AuctionTerms RequireAuction() => Require(S.Terms, "auction");
 }

@@ -18,7 +18,7 @@ public sealed record AuctionTerms(
 
 /// <summary>An auction's persisted state: terms, bids, clock, outcome, and the follow-ups still owed.</summary>
 [GenerateSerializer, Alias("AuctionState")]
-public sealed class AuctionState
+public sealed class AuctionState : IStageMechanicState
 {
     [Id(0)] public AuctionTerms? Terms { get; set; }
     [Id(1)] public BidBook Book { get; set; } = new();
@@ -39,5 +39,9 @@ public sealed class AuctionState
     /// <summary>The winner's order is recorded and in their order list; <c>auctionWon</c> went out.</summary>
     [Id(9)] public bool WinnerNotified { get; set; }
 
-    public bool Settled => Status == AuctionStatus.Ended && UnitSettled && (WinnerOrder is null || WinnerNotified) && Outbox.Pending.Count == 0;
+    // Not state (computed), so JSON grain storage leaves them out.
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Started => Terms is not null;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Ended => Status == AuctionStatus.Ended;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public DateTime? Deadline => Status == AuctionStatus.Active ? EndsAt : null;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Settled => Status == AuctionStatus.Ended && UnitSettled && (WinnerOrder is null || WinnerNotified) && Outbox.Pending.Count == 0;
 }

@@ -23,64 +23,31 @@ namespace LiveCommerce.Grains.Giveaways;
 /// units back to it.
 /// </summary>
 [Reentrant]
-public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
+public sealed class GiveawayGrain : StageMechanicGrain<GiveawayState>, IGiveawayGrain
 {
-    private const string ReminderName = "giveaway-clock";
     private const string IdMarker = ".g";
-    private readonly IPersistentState<GiveawayState> _state;
-    private readonly IRoomPublisher _publisher;
-    private readonly TimeProvider _time;
-    private readonly ILogger<GiveawayGrain> _logger;
     private readonly LiveCommerceMetrics _metrics;
-    private readonly GroupCommit _commit;
-    private readonly List<(string UserId, PersonalEvent Event)> _personal = [];
-    private StageSender _sender = null!;
-    private MechanicClock _clock = null!;
     private int _publishedEntrants = -1;
-    private bool _followingUp;
 
     public GiveawayGrain(
         [PersistentState("giveaway", StorageNames.Live)] IPersistentState<GiveawayState> state,
         IRoomPublisher publisher,
         TimeProvider time,
         ILogger<GiveawayGrain> logger,
-        LiveCommerceMetrics metrics)
+        LiveCommerceMetrics metrics) : base(state, publisher, time, logger, IdMarker)
     {
         _metrics = metrics;
-        _state = state;
-        _publisher = publisher;
-        _time = time;
-        _logger = logger;
-        _commit = new GroupCommit(WriteAsync);
     }
 
-    private GiveawayState S => _state.State;
-    private string GiveawayId => this.GetPrimaryKeyString();
-    private string RoomId => GiveawayId[..Math.Max(0, GiveawayId.LastIndexOf(IdMarker, StringComparison.Ordinal))];
-    private DateTime Now => _time.GetUtcNow().UtcDateTime;
-    private IRoomStage Stage => GrainFactory.GetGrain<IRoomStage>(RoomId);
-    private IShelfGrain Shelf => GrainFactory.GetGrain<IShelfGrain>(RoomId);
+    private string GiveawayId => MechanicId;
+    protected override StageSlot Slot => StageSlot.Giveaway;
+    protected override string ReminderName => "giveaway-clock";
+    protected override object StageView() => View();
+    protected override Task CallWakeUp() => this.AsReference<IGiveawayGrain>().WakeUp();
 
-    public static string NewId(string roomId) => $"{roomId}{IdMarker}{Guid.NewGuid():N}"[..(roomId.Length + IdMarker.Length + 12)];
+    public static string NewId(string roomId) => NewId(roomId, IdMarker);
 
-    public static bool BelongsTo(string giveawayId, string roomId) =>
-        giveawayId.StartsWith(roomId + IdMarker, StringComparison.Ordinal) && giveawayId.LastIndexOf(IdMarker, StringComparison.Ordinal) == roomId.Length;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _sender = new StageSender(Update, Stage, S.Outbox, _logger);
-        var self = this.AsReference<IGiveawayGrain>();
-        _clock = new MechanicClock(_time, () => self.WakeUp(), _logger);
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
-        if (S.Status == GiveawayStatus.Active && S.Terms is not null) _clock.Set(S.EndsAt);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _clock.Dispose();
-        return Task.CompletedTask;
-    }
+    public static bool BelongsTo(string giveawayId, string roomId) => BelongsTo(giveawayId, roomId, IdMarker);
 
     public async Task<Giveaway> Start(Caller caller, StartGiveawayRequest request)
     {
@@ -93,28 +60,17 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         int? minWatch = request.MinWatchSeconds is { } seconds ? Validate.Range(seconds, 0, duration - 10, "minWatchSeconds") : null;
         var productId = request.ProductId is null ? null : Validate.Id(request.ProductId, "productId");
 
-        var stage = Stage;
-        var ticket = await stage.OpenSlot(caller, StageSlot.Giveaway, GiveawayId, keyword);
-        LineItem? prizes = null;
-        try
-        {
-            // Each winner's prize unit leaves the product's stock now; units nobody wins come back.
-            if (productId is not null) prizes = (await Shelf.Take(new TakeRequest(GiveawayId, GiveawayId, [new ShelfLine(productId, winners)]))).Single();
-        }
-        catch (Exception e)
-        {
-            await stage.ReleaseSlot(StageSlot.Giveaway, GiveawayId);
-            if (e is LiveCommerceException { Code: ErrorCodes.Conflict }) throw LiveCommerceException.Invalid($"fewer units of '{productId}' than winners: {e.Message}");
-            throw;
-        }
+        // Each winner's prize unit leaves the product's stock now; units nobody wins come back.
+        var (ticket, prizes) = await OpenAsync(caller, keyword, productId is null ? null : new TakeRequest(GiveawayId, GiveawayId, [new ShelfLine(productId, winners)]),
+            shortage => LiveCommerceException.Invalid($"fewer units of '{productId}' than winners: {shortage}"));
         S.Seed = FairDraw.NewSeed();
         S.Terms = new GiveawayTerms(RoomId, ticket.HostId, prize, prizes, winners, keyword, minWatch, ticket.SellRegions);
         S.EndsAt = Now.AddSeconds(duration);
         S.Status = GiveawayStatus.Active;
         S.Outbox.Add(GiveawayEventTypes.GiveawayStarted, new GiveawayStartedData { Giveaway = View() });
-        await _commit.CommitAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        _clock.Set(S.EndsAt);
+        await Commit.CommitAsync();
+        await KeepReminderAsync();
+        SetClock();
         return View();
     }
 
@@ -145,7 +101,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
             return Answer(EntryStatus.NotEligible, missing);
 
         S.Entrants[userId] = caller.DisplayName;
-        await _commit.CommitAsync();
+        await Commit.CommitAsync();
         return Answer(EntryStatus.Entered);
     }
 
@@ -162,7 +118,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     {
         var terms = RequireGiveaway();
         if (caller.IsGuest || caller.UserId == terms.HostId || S.Status != GiveawayStatus.Active) return;
-        if (S.SaidKeyword.Add(caller.UserId!)) await _commit.CommitAsync();
+        if (S.SaidKeyword.Add(caller.UserId!)) await Commit.CommitAsync();
         await Enter(caller);
     }
 
@@ -175,8 +131,8 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         if (S.Status == GiveawayStatus.Ended) throw LiveCommerceException.Conflict("the giveaway has already been drawn");
         Finish();
         var view = View();
-        await _commit.CommitAsync();
-        _ = FollowUpsAsync();
+        await Commit.CommitAsync();
+        FollowUpSoon();
         return view;
     }
 
@@ -187,9 +143,9 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         if (S.Status != GiveawayStatus.Ended)
         {
             Finish();
-            await _commit.CommitAsync();
+            await Commit.CommitAsync();
         }
-        _ = FollowUpsAsync();
+        FollowUpSoon();
     }
 
     public Task<Giveaway> Get()
@@ -207,41 +163,13 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         return Task.FromResult(FairDraw.Sorted(S.Entrants.Keys).ToArray());
     }
 
-    public Task WakeUp()
-    {
-        if (S.Terms is not null) DrawIfDue();
-        return Task.CompletedTask;
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync(CancellationToken.None);
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        if (S.Terms is null) return;
-        DrawIfDue();
-        if (_sender.Behind) await _commit.CommitAsync();
-        await FollowUpsAsync();
-    }
+    protected override void EndIfDue() => DrawIfDue();
 
     private void DrawIfDue()
     {
         if (S.Status != GiveawayStatus.Active || S.Terms is null || Now < S.EndsAt) return;
         Finish();
-        _ = DrawnAsync();
-    }
-
-    private async Task DrawnAsync()
-    {
-        try
-        {
-            await _commit.CommitAsync();
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Storing the draw of giveaway {GiveawayId} failed; it is retried on reactivation", GiveawayId);
-            return;
-        }
-        await FollowUpsAsync();
+        StoreEnd();
     }
 
     /// <summary>The draw: winners by the published rule, their prize orders decided, the seed revealed.</summary>
@@ -262,7 +190,7 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
             Winners = S.WinnerIds.Select(id => new GiveawayWinner { UserId = id, Name = S.Entrants[id] }).ToArray(),
             Seed = seedHex,
         });
-        _clock.Stop();
+        StopClock();
     }
 
     private static Order PrizeOrder(string roomId, LineItem prizes, string winner, DateTime now) => new()
@@ -279,76 +207,41 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
     };
 
     /// <summary>The draw's follow-ups: prize units sold (one per winner) and the rest back, then each winner's order and personal event.</summary>
-    private async Task FollowUpsAsync()
+    protected override async Task SettleAsync()
     {
-        if (S.Status != GiveawayStatus.Ended || _followingUp) return;
-        _followingUp = true;
-        try
+        var terms = S.Terms!;
+        if (!S.PrizesSettled)
         {
-            var terms = S.Terms!;
-            if (!S.PrizesSettled)
-            {
-                if (terms.PrizeLine is not null) await Shelf.Settle(GiveawayId, "draw", S.WinnerIds.Count, terms.Winners - S.WinnerIds.Count);
-                S.PrizesSettled = true;
-                await _commit.CommitAsync();
-            }
-            foreach (var winner in S.WinnerIds.Where(w => !S.Notified.Contains(w)).ToList())
-            {
-                Order? order = null;
-                if (S.PrizeOrders.TryGetValue(winner, out var prize))
-                {
-                    order = await GrainFactory.GetGrain<IOrderGrain>(prize.OrderId).Track(prize);
-                    await GrainFactory.GetGrain<IBuyerGrain>(winner).AddOrder(prize.OrderId);
-                }
-                _personal.Add((winner, new PersonalEvent
-                {
-                    Type = GiveawayEventTypes.GiveawayWon,
-                    At = Now,
-                    Data = new GiveawayWonData { GiveawayId = GiveawayId, Prize = terms.Prize, Order = order },
-                }));
-                S.Notified.Add(winner);
-                await _commit.CommitAsync();
-            }
-            if (S.Settled && await this.GetReminder(ReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+            if (terms.PrizeLine is not null) await Shelf.Settle(GiveawayId, "draw", S.WinnerIds.Count, terms.Winners - S.WinnerIds.Count);
+            S.PrizesSettled = true;
+            await Commit.CommitAsync();
         }
-        catch (Exception e)
+        foreach (var winner in S.WinnerIds.Where(w => !S.Notified.Contains(w)).ToList())
         {
-            _logger.LogWarning(e, "A follow-up of giveaway {GiveawayId} failed; the timer retries", GiveawayId);
-        }
-        finally
-        {
-            _followingUp = false;
+            Order? order = null;
+            if (S.PrizeOrders.TryGetValue(winner, out var prize))
+            {
+                order = await GrainFactory.GetGrain<IOrderGrain>(prize.OrderId).Track(prize);
+                await GrainFactory.GetGrain<IBuyerGrain>(winner).AddOrder(prize.OrderId);
+            }
+            Tell(winner, GiveawayEventTypes.GiveawayWon, new GiveawayWonData { GiveawayId = GiveawayId, Prize = terms.Prize, Order = order });
+            S.Notified.Add(winner);
+            await Commit.CommitAsync();
         }
     }
 
-    private async Task WriteAsync()
+    /// <summary>The entrant count, a coalesced state event, once it changed and is stored.</summary>
+    protected override void AfterWrite()
     {
-        var personal = _personal.ToArray();
-        _personal.Clear();
-        try
+        if (S.Entrants.Count == _publishedEntrants || S.Terms is null) return;
+        _publishedEntrants = S.Entrants.Count;
+        Publisher.PublishRoom(RoomId, [new RoomEvent
         {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-        foreach (var (userId, evt) in personal) _publisher.PublishPersonal(userId, evt);
-        if (S.Entrants.Count != _publishedEntrants && S.Terms is not null)
-        {
-            _publishedEntrants = S.Entrants.Count;
-            _publisher.PublishRoom(RoomId, [new RoomEvent
-            {
-                Type = GiveawayEventTypes.GiveawayEntrants,
-                At = Now,
-                Data = new GiveawayEntrantsData { GiveawayId = GiveawayId, Count = S.Entrants.Count },
-            }]);
-        }
-        _sender.Kick();
+            Type = GiveawayEventTypes.GiveawayEntrants,
+            At = Now,
+            Data = new GiveawayEntrantsData { GiveawayId = GiveawayId, Count = S.Entrants.Count },
+        }]);
     }
-
-    private StageUpdate Update() => new(StageSlot.Giveaway, GiveawayId, [.. S.Outbox.Pending], View(), S.Status == GiveawayStatus.Ended);
 
     private static EnterGiveawayResult Answer(EntryStatus status, EntryRequirement? missing = null) =>
         new() { Status = status, Missing = missing };
@@ -380,15 +273,5 @@ public sealed class GiveawayGrain : Grain, IGiveawayGrain, IRemindable
         return text.Any(char.IsControl) ? throw LiveCommerceException.Invalid($"{name} must not contain control characters") : text;
     }
 
-    private static void RequireUser(Caller caller)
-    {
-        if (caller.IsGuest) throw LiveCommerceException.Unauthorized("sign in to do that; guests can only watch");
-    }
-
-    private GiveawayTerms RequireGiveaway()
-    {
-        if (S.Terms is { } terms) return terms;
-        DeactivateOnIdle();
-        throw LiveCommerceException.NotFound($"giveaway '{GiveawayId}' does not exist");
-    }
+    private GiveawayTerms RequireGiveaway() => Require(S.Terms, "giveaway");
 }

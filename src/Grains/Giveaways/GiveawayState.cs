@@ -18,7 +18,7 @@ public sealed record GiveawayTerms(
 
 /// <summary>A giveaway's persisted state: terms, the secret seed, entrants, the draw, and the follow-ups still owed.</summary>
 [GenerateSerializer, Alias("GiveawayState")]
-public sealed class GiveawayState
+public sealed class GiveawayState : IStageMechanicState
 {
     [Id(0)] public GiveawayTerms? Terms { get; set; }
     /// <summary>The 32-byte seed: secret until the draw, only its hash is shown before.</summary>
@@ -41,5 +41,9 @@ public sealed class GiveawayState
     /// <summary>Winners whose prize order is placed and who heard <c>giveawayWon</c>.</summary>
     [Id(10)] public HashSet<string> Notified { get; set; } = [];
 
-    public bool Settled => Status == GiveawayStatus.Ended && PrizesSettled && Notified.Count == WinnerIds.Count && Outbox.Pending.Count == 0;
+    // Not state (computed), so JSON grain storage leaves them out.
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Started => Terms is not null;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Ended => Status == GiveawayStatus.Ended;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public DateTime? Deadline => Status == GiveawayStatus.Active ? EndsAt : null;
+    [Newtonsoft.Json.JsonIgnore, System.Text.Json.Serialization.JsonIgnore] public bool Settled => Status == GiveawayStatus.Ended && PrizesSettled && Notified.Count == WinnerIds.Count && Outbox.Pending.Count == 0;
 }

@@ -211,8 +211,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         AppendLog(EventTypes.RoomStatus, new RoomStatusData { Status = status });
         await Commit();
         await TellShelfTermsAsync();
-        await EndSalesOfEndedRoomAsync();
-        await EndMechanicsOfEndedRoomAsync();
+        await WindDownAsync();
         await RefreshDirectoryAsync(force: true);
     }
 
@@ -337,69 +336,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
     }
 
-    /// <summary>
-    /// An ended room sells nothing: its running sales end (reason <c>host</c>). Each sale grain reports back
-    /// through <see cref="OnFlashSaleEnded"/>; one that could not be reached is retried by housekeeping.
-    /// </summary>
-    private async Task EndSalesOfEndedRoomAsync()
+    /// <summary>An ended room's mechanics are asked to end until all have (see <see cref="RoomWindDown"/>); the room stays active meanwhile.</summary>
+    private async Task WindDownAsync()
     {
-        if (S.Room?.Status != RoomStatus.Ended) return;
-        foreach (var sale in S.FlashSales.Where(s => s.Status == FlashSaleStatus.Active).ToList())
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IFlashSaleGrain>(sale.SaleId).End(FlashSaleEndReason.Host);
-            }
-            catch (Exception e) when (e is not LiveCommerceException)
-            {
-                // Housekeeping tries again within a second.
-            }
-        }
-    }
-
-    /// <summary>
-    /// An ended room runs nothing (docs/protocol.md): its auction ends (the leader wins, else cancelled), its
-    /// giveaway is drawn, its coupon drop stops taking claims. The room's stored status is the follow-up's
-    /// record: housekeeping asks again every second until each mechanic has freed its slot (their ends
-    /// are idempotent and stored by the mechanics) and the coupon grain has acknowledged.
-    /// </summary>
-    private async Task EndMechanicsOfEndedRoomAsync()
-    {
-        if (S.Room?.Status != RoomStatus.Ended) return;
-        foreach (var (slot, mechanicId) in S.ActiveMechanics.ToList())
-        {
-            if (_stage.IsStaleOpening(slot, mechanicId, Now))
-            {
-                _stage.Free(slot, mechanicId);
-                _roomDirty = true;
-                continue;
-            }
-            try
-            {
-                await (slot == StageSlot.Auction
-                    ? GrainFactory.GetGrain<IAuctionGrain>(mechanicId).EndWithRoom()
-                    : GrainFactory.GetGrain<IGiveawayGrain>(mechanicId).EndWithRoom());
-            }
-            catch (Exception e)
-            {
-                _logger.LogWarning(e, "Ending {MechanicId} with room {RoomId} failed; housekeeping retries", mechanicId, RoomId);
-            }
-        }
-        if (!S.CouponsEndedWithRoom)
-        {
-            try
-            {
-                await GrainFactory.GetGrain<ICouponDropGrain>(RoomId).EndWithRoom();
-                S.CouponsEndedWithRoom = true;
-                await Commit();
-            }
-            catch (Exception e)
-            {
-                _logger.LogWarning(e, "Ending the coupon drop of room {RoomId} failed; housekeeping retries", RoomId);
-            }
-        }
-        // Stay active (housekeeping keeps asking) until every mechanic has ended.
-        if (S.ActiveMechanics.Count > 0 || !S.CouponsEndedWithRoom) DelayDeactivation(TimeSpan.FromMinutes(2));
+        var progress = await new RoomWindDown(GrainFactory, _stage, () => S, RoomId, _logger).AskAsync(Now);
+        if (progress.Changed) await Commit();
+        if (progress.Pending) DelayDeactivation(TimeSpan.FromMinutes(2));
     }
 
     public async Task OnFlashSaleEnded(string saleId, int sold, FlashSaleEndReason reason)
@@ -682,29 +624,10 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
     public async Task<RoomStats> GetStats(Caller caller)
     {
         RequireHost(caller);
-        var counts = ViewerCounts();
-        var figures = await Shelf.Figures();
-        return new RoomStats
-        {
-            ViewersNow = counts.Current,
-            PeakViewers = counts.Peak,
-            TotalViews = counts.TotalViews,
-            Comments = S.Comments,
-            Likes = S.Likes,
-            AddToCarts = figures.AddToCarts,
-            Orders = figures.Orders,
-            UnitsSold = figures.UnitsSold,
-            Gmv = figures.Gmv,
-            ConversionRate = counts.TotalViews == 0 ? 0 : Math.Round((double)figures.PayingBuyers / counts.TotalViews, 4),
-        };
+        return RoomViews.Stats(S, ViewerCounts(), await Shelf.Figures());
     }
 
-    private ViewerCounts ViewerCounts() => new()
-    {
-        Current = _tally.Current,
-        Peak = _audience.State.Peak,
-        TotalViews = _audience.State.DistinctUsers.Count + _audience.State.GuestViews,
-    };
+    private ViewerCounts ViewerCounts() => RoomViews.Counts(_audience.State, _tally.Current);
 
     private void PublishViewerCounts()
     {
@@ -720,25 +643,16 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
         if (_tally.DropSilentHosts(Now, SilentHostTimeout)) PublishViewerCounts();
         await FollowUpAsync();
         await TellShelfTermsAsync();
-        await EndSalesOfEndedRoomAsync();
-        await EndMechanicsOfEndedRoomAsync();
+        await WindDownAsync();
         if (Now - _listingRefreshedAt >= TimeSpan.FromSeconds(_options.DirectoryRefreshSeconds)) await RefreshDirectoryAsync(force: false);
     }
 
     private async Task RefreshDirectoryAsync(bool force)
     {
         _listingRefreshedAt = Now;
-        var room = S.Room!;
-        var directory = GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key);
-        // v1.1: scheduled and ended rooms are listed too (GET /api/rooms?status=).
-        var listing = new RoomListing
-        {
-            RoomId = RoomId, Title = room.Title, HostId = room.HostId, Status = room.Status,
-            Viewers = room.Status == RoomStatus.Live ? _tally.Current : 0,
-            ScheduledAt = room.ScheduledAt, CoverImageUrl = room.CoverImageUrl, CreatedAt = room.CreatedAt, EndedAt = room.EndedAt,
-        };
+        var listing = RoomViews.Listing(S.Room!, _tally.Current);
         if (!force && listing == _lastListing) return;
-        await directory.Upsert(listing);
+        await GrainFactory.GetGrain<IRoomDirectoryGrain>(IRoomDirectoryGrain.Key).Upsert(listing);
         _lastListing = listing;
     }
 
@@ -815,21 +729,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IRoomInbox, IRoomCoup
 
     private RoomSnapshot Snapshot()
     {
-        _snapshot ??= new RoomSnapshot
-        {
-            Room = S.Room!,
-            Seq = S.Seq,
-            Epoch = S.Epoch ?? "",
-            Viewers = new ViewerCounts(),
-            Likes = S.Likes,
-            Pinned = S.PinnedProductId is { } pinned ? S.Products.Find(p => p.ProductId == pinned) : null,
-            Products = S.Products.ToArray(),
-            FlashSales = S.FlashSales.ToArray(),
-            RecentComments = S.RecentComments.ToArray(),
-            Auctions = S.Auctions.ToArray(),
-            Giveaways = S.Giveaways.ToArray(),
-            Coupons = S.CouponBoard.Drops,
-        };
+        _snapshot ??= RoomViews.Snapshot(S);
         return _snapshot with { Viewers = ViewerCounts(), Likes = S.Likes };
     }
 

@@ -3,6 +3,7 @@ using LiveCommerce.Contracts.Errors;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Contracts.Rooms;
 using LiveCommerce.Grains.Rooms;
+using LiveCommerce.Grains.Shelf;
 
 namespace LiveCommerce.Tests.Unit;
 
@@ -50,6 +51,19 @@ public sealed class RoomRecordsTests
         Assert.True(audience.Record(new PresenceReport("h1", Guid.Empty, Full: true, ["ann"], [], ["ann", "bob"], GuestsNow: 1, GuestJoins: 1), current: 3));
         Assert.False(audience.Record(new PresenceReport("h1", Guid.Empty, Full: false, [], [], ["ann"], GuestsNow: 1, GuestJoins: 0), current: 2));
         Assert.Equal((2, 1L, 3), (audience.DistinctUsers.Count, audience.GuestViews, audience.Peak));
+    }
+
+    [Fact]
+    public void Only_a_live_room_lists_viewers_and_the_conversion_rate_counts_paying_buyers_per_view()
+    {
+        var room = new Room { RoomId = "r", Title = "Show", HostId = "h", Status = RoomStatus.Scheduled, SellRegions = [], CreatedAt = T0 };
+        Assert.Equal(0, RoomViews.Listing(room, viewers: 7).Viewers);
+        Assert.Equal(7, RoomViews.Listing(room with { Status = RoomStatus.Live }, viewers: 7).Viewers);
+
+        var audience = new AudienceState { DistinctUsers = ["a", "b", "c"], GuestViews = 1, Peak = 3 };
+        var counts = RoomViews.Counts(audience, current: 2);
+        Assert.Equal((2, 3, 4L), (counts.Current, counts.Peak, counts.TotalViews));
+        Assert.Equal(0, RoomViews.Stats(new RoomState(), RoomViews.Counts(new AudienceState(), 0), new ShelfFigures(0, 0, 0, 0m, 0)).ConversionRate);
     }
 
     [Fact]
