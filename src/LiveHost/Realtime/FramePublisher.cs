@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Grains.Realtime;
@@ -25,6 +26,7 @@ public sealed class FramePublisher(
     private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
     private readonly int _deliveriesPerSecond = options.Value.RoomDeliveriesPerSecond;
+    private readonly int _stateDeliveriesPerSecond = options.Value.StateDeliveriesPerSecond;
     // With a backplane the user may be on another host: SignalR's user send reaches them there.
     private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
@@ -48,32 +50,51 @@ public sealed class FramePublisher(
 
     private async Task SendLoopAsync(string roomId)
     {
+        long sentAt = 0;
+        var statePause = TimeSpan.Zero;
         while (true)
         {
-            RoomEvent[]? batch;
-            string? epoch;
+            RoomEvent[]? batch = null;
+            string? epoch = null;
             lock (_rooms)
             {
-                epoch = _rooms[roomId].Epoch;
-                batch = _rooms[roomId].Take();
-                if (batch is null)
+                var queue = _rooms[roomId];
+                if (sentAt == 0 || FramePacing.Due(queue.HasLogEvents, Stopwatch.GetElapsedTime(sentAt), statePause))
                 {
-                    _rooms.Remove(roomId);
-                    return;
+                    epoch = queue.Epoch;
+                    batch = queue.Take();
+                    if (batch is null)
+                    {
+                        _rooms.Remove(roomId);
+                        return;
+                    }
                 }
+            }
+            if (batch is null)
+            {
+                // Only state is waiting (or nothing yet): look again after an interval; a log event ends the wait.
+                await Task.Delay(Min(PollStep, statePause - Stopwatch.GetElapsedTime(sentAt)));
+                continue;
             }
             // Not awaited: the group send writes synchronously to every connection that keeps up, and a
             // connection that does not (its buffers full) gets its writes queued behind its own write lock
             // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
             // would hold the room's next frame for its slowest member.
             Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch, Epoch = epoch }), roomId);
+            sentAt = Stopwatch.GetTimestamp();
             var recipients = presence.ConnectionsIn(roomId);
             metrics.FrameSent("room", batch.Length, recipients);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
+            statePause = FramePacing.Pause(_interval, _stateDeliveriesPerSecond, recipients);
             var pause = FramePacing.Pause(_interval, _deliveriesPerSecond, recipients);
             if (pause > TimeSpan.Zero) await Task.Delay(pause);
         }
     }
+
+    private TimeSpan PollStep => _interval > TimeSpan.Zero ? _interval : TimeSpan.FromMilliseconds(10);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) =>
+        TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(a.Ticks, b.Ticks)));
 
     private void Observe(Task send, string roomId)
     {

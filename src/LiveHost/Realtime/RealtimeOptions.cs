@@ -19,6 +19,13 @@ public sealed class RealtimeOptions
     /// </summary>
     [Range(0, 10_000_000)] public int RoomDeliveriesPerSecond { get; set; } = 40_000;
 
+    /// <summary>
+    /// The same budget for frames that carry only state (viewer and like counts, stock): those wait for the
+    /// next frame with a log event or until this budget allows (at 5,000: 50 ms up to 250 viewers, 200 ms at
+    /// 1,000, 1 s from 5,000). 0 = state goes at the pace of log events.
+    /// </summary>
+    [Range(0, 10_000_000)] public int StateDeliveriesPerSecond { get; set; } = 5_000;
+
     /// <summary>How often this host reports its audience changes to the rooms.</summary>
     [Range(10, 5_000)] public int PresenceFlushMs { get; set; } = 100;
 
