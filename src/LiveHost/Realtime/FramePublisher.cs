@@ -40,6 +40,8 @@ public sealed class FramePublisher(
         {
             if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomFrameQueue();
             var start = epoch is null ? queue.Add(events, metrics.StateEventCoalesced) : queue.Add(events, epoch, metrics.StateEventCoalesced);
+            // A sender holding state back goes at once when a log event comes.
+            if (queue.HasLogEvents) queue.LogArrived?.TrySetResult();
             if (!start) return;
         }
         _ = Task.Run(() => SendLoopAsync(roomId));
@@ -56,11 +58,13 @@ public sealed class FramePublisher(
         {
             RoomEvent[]? batch = null;
             string? epoch = null;
+            TaskCompletionSource? logArrived = null;
             lock (_rooms)
             {
                 var queue = _rooms[roomId];
                 if (sentAt == 0 || FramePacing.Due(queue.HasLogEvents, Stopwatch.GetElapsedTime(sentAt), statePause))
                 {
+                    queue.LogArrived = null;
                     epoch = queue.Epoch;
                     batch = queue.Take();
                     if (batch is null)
@@ -69,11 +73,13 @@ public sealed class FramePublisher(
                         return;
                     }
                 }
+                else logArrived = queue.LogArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
             if (batch is null)
             {
-                // Only state is waiting (or nothing yet): look again after an interval; a log event ends the wait.
-                await Task.Delay(Min(PollStep, statePause - Stopwatch.GetElapsedTime(sentAt)));
+                // Only state is waiting (or nothing yet): until the state pause has passed or a log event comes.
+                var rest = statePause - Stopwatch.GetElapsedTime(sentAt);
+                if (rest > TimeSpan.Zero) await Task.WhenAny(logArrived!.Task, Task.Delay(rest));
                 continue;
             }
             // Not awaited: the group send writes synchronously to every connection that keeps up, and a
@@ -90,11 +96,6 @@ public sealed class FramePublisher(
             if (pause > TimeSpan.Zero) await Task.Delay(pause);
         }
     }
-
-    private TimeSpan PollStep => _interval > TimeSpan.Zero ? _interval : TimeSpan.FromMilliseconds(10);
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) =>
-        TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(a.Ticks, b.Ticks)));
 
     private void Observe(Task send, string roomId)
     {
