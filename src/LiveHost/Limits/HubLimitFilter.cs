@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using LiveCommerce.Contracts.Identity;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.LiveHost.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveCommerce.LiveHost.Limits;
@@ -13,35 +14,22 @@ namespace LiveCommerce.LiveHost.Limits;
 /// </summary>
 public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
 {
-    private static readonly object Key = new();
-
+    // Kept in the connection's features, which exist anyway: Items would make a ConcurrentDictionary per connection.
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        context.Context.Items[Key] = limits.ForConnection();
+        context.Context.Features.Set(limits.ForConnection());
         return next(context);
-    }
-
-    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
-    {
-        try
-        {
-            await next(context, exception);
-        }
-        finally
-        {
-            if (context.Context.Items.Remove(Key, out var connection)) ((HubLimits.Connection)connection!).Dispose();
-        }
     }
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var connection = (HubLimits.Connection)context.Context.Items[Key]!;
+        var connection = context.Context.Features.GetRequiredFeature<HubLimits.Connection>();
         var method = context.HubMethodName;
         var cost = limits.CostOf(method);
-        if (cost > 0) Spend(connection.Calls.AttemptAcquire(cost), "too many calls on this connection");
+        if (cost > 0) Spend(connection.Calls, cost, "too many calls on this connection");
 
         if (method is HubMethods.JoinRoom or HubMethods.Resume)
-            Spend(connection.Joins.AttemptAcquire(), "too many room joins on this connection");
+            Spend(connection.Joins, 1, "too many room joins on this connection");
 
         var caller = context.Context.User.ToCaller();
         if (!caller.IsGuest)
@@ -65,5 +53,10 @@ public sealed class HubLimitFilter(HubLimits limits) : IHubFilter
         {
             if (!lease.IsAcquired) throw RateLimitRefusal.Refuse(what, RateLimitRefusal.RetryAfter(lease, TimeSpan.FromSeconds(1)));
         }
+    }
+
+    private static void Spend(LazyTokenBucket bucket, int cost, string what)
+    {
+        if (!bucket.TrySpend(cost, out var retryAfter)) throw RateLimitRefusal.Refuse(what, retryAfter);
     }
 }

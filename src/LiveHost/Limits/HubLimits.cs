@@ -12,6 +12,7 @@ namespace LiveCommerce.LiveHost.Limits;
 public sealed class HubLimits : IDisposable
 {
     private readonly LimitOptions _options;
+    private readonly TimeProvider _time;
     private readonly PartitionedRateLimiter<string> _likeTaps;
     private readonly PartitionedRateLimiter<string> _comments;
     private readonly PartitionedRateLimiter<string> _bidsAndClaims;
@@ -22,9 +23,10 @@ public sealed class HubLimits : IDisposable
         "PlaceBid", Contracts.Protocol.HubMethods.ClaimCoupon, "EnterGiveaway",
     };
 
-    public HubLimits(IOptions<LimitOptions> options)
+    public HubLimits(IOptions<LimitOptions> options, TimeProvider time)
     {
         _options = options.Value;
+        _time = time;
         var o = _options;
         _likeTaps = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
         {
@@ -52,35 +54,18 @@ public sealed class HubLimits : IDisposable
         }));
     }
 
-    /// <summary>The limiters of one connection, made when it connects and disposed when it goes.</summary>
-    public sealed class Connection(LimitOptions o) : IDisposable
+    /// <summary>
+    /// The budgets of one connection, made when it connects: its calls, and its joins (at most
+    /// <see cref="LimitOptions.JoinsPerMinute"/> in a minute, refilled evenly). Lazily refilled buckets, no timers.
+    /// </summary>
+    public sealed class Connection(LimitOptions o, TimeProvider time)
     {
-        public TokenBucketRateLimiter Calls { get; } = new(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.HubBurst,
-            TokensPerPeriod = o.HubTokensPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        public LazyTokenBucket Calls { get; } = new(o.HubBurst, o.HubTokensPerSecond, time);
 
-        public SlidingWindowRateLimiter Joins { get; } = new(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = o.JoinsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-
-        public void Dispose()
-        {
-            Calls.Dispose();
-            Joins.Dispose();
-        }
+        public LazyTokenBucket Joins { get; } = new(o.JoinsPerMinute, o.JoinsPerMinute / 60.0, time);
     }
 
-    public Connection ForConnection() => new(_options);
+    public Connection ForConnection() => new(_options, _time);
 
     public int CostOf(string method) => _options.MethodCosts.GetValueOrDefault(method, 1);
 

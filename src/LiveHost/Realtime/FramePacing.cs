@@ -19,4 +19,13 @@ public static class FramePacing
         if (stretched <= interval) return interval;
         return stretched < Longest ? stretched : Longest;
     }
+
+    /// <summary>
+    /// Whether the room's next frame goes now. Log events (comments, pins...) go at the pace of
+    /// <see cref="Pause"/>; state alone (viewer and like counts, stock) waits until <paramref name="statePause"/>
+    /// has passed since the last frame: in a join storm or a stampede those counts change all the time, and a
+    /// frame of them to every viewer every 50 ms was most of the server's work. Nothing waiting: the sender stops.
+    /// </summary>
+    public static bool Due(bool hasLogEvents, TimeSpan sinceLastFrame, TimeSpan statePause) =>
+        hasLogEvents || sinceLastFrame >= statePause;
 }

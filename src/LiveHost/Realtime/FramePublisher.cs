@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveCommerce.Contracts.Protocol;
 using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Grains.Realtime;
@@ -25,6 +26,7 @@ public sealed class FramePublisher(
     private readonly Dictionary<string, RoomFrameQueue> _rooms = [];
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.FrameIntervalMs);
     private readonly int _deliveriesPerSecond = options.Value.RoomDeliveriesPerSecond;
+    private readonly int _stateDeliveriesPerSecond = options.Value.StateDeliveriesPerSecond;
     // With a backplane the user may be on another host: SignalR's user send reaches them there.
     private readonly bool _singleHost = lifetime is DefaultHubLifetimeManager<LiveHub>;
 
@@ -38,6 +40,8 @@ public sealed class FramePublisher(
         {
             if (!_rooms.TryGetValue(roomId, out var queue)) _rooms[roomId] = queue = new RoomFrameQueue();
             var start = epoch is null ? queue.Add(events, metrics.StateEventCoalesced) : queue.Add(events, epoch, metrics.StateEventCoalesced);
+            // A sender holding state back goes at once when a log event comes.
+            if (queue.HasLogEvents) queue.LogArrived?.TrySetResult();
             if (!start) return;
         }
         _ = Task.Run(() => SendLoopAsync(roomId));
@@ -48,28 +52,46 @@ public sealed class FramePublisher(
 
     private async Task SendLoopAsync(string roomId)
     {
+        long sentAt = 0;
+        var statePause = TimeSpan.Zero;
         while (true)
         {
-            RoomEvent[]? batch;
-            string? epoch;
+            RoomEvent[]? batch = null;
+            string? epoch = null;
+            TaskCompletionSource? logArrived = null;
             lock (_rooms)
             {
-                epoch = _rooms[roomId].Epoch;
-                batch = _rooms[roomId].Take();
-                if (batch is null)
+                var queue = _rooms[roomId];
+                if (sentAt == 0 || FramePacing.Due(queue.HasLogEvents, Stopwatch.GetElapsedTime(sentAt), statePause))
                 {
-                    _rooms.Remove(roomId);
-                    return;
+                    queue.LogArrived = null;
+                    epoch = queue.Epoch;
+                    batch = queue.Take();
+                    if (batch is null)
+                    {
+                        _rooms.Remove(roomId);
+                        return;
+                    }
                 }
+                else logArrived = queue.LogArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            if (batch is null)
+            {
+                // Only state is waiting (or nothing yet): until the state pause has passed or a log event comes.
+                var rest = statePause - Stopwatch.GetElapsedTime(sentAt);
+                if (rest > TimeSpan.Zero) await Task.WhenAny(logArrived!.Task, Task.Delay(rest));
+                continue;
             }
             // Not awaited: the group send writes synchronously to every connection that keeps up, and a
             // connection that does not (its buffers full) gets its writes queued behind its own write lock
             // in order, until the transport's send timeout or disconnect timeout drops it. Awaiting here
             // would hold the room's next frame for its slowest member.
             Observe(hub.Clients.Group(RoomGroups.Of(roomId)).RoomFrame(new RoomFrame { RoomId = roomId, Events = batch, Epoch = epoch }), roomId);
+            sentAt = Stopwatch.GetTimestamp();
             var recipients = presence.ConnectionsIn(roomId);
             metrics.FrameSent("room", batch.Length, recipients);
             // Pacing runs on the real clock: business time (TimeProvider) may be a test's fake one.
+            statePause = FramePacing.Pause(_interval, _stateDeliveriesPerSecond, recipients);
             var pause = FramePacing.Pause(_interval, _deliveriesPerSecond, recipients);
             if (pause > TimeSpan.Zero) await Task.Delay(pause);
         }

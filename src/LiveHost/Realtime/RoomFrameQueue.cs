@@ -13,6 +13,12 @@ public sealed class RoomFrameQueue
     private readonly Dictionary<string, RoomEvent> _state = [];
     private bool _sending;
 
+    /// <summary>Log events are waiting (state events alone may wait longer for their frame: see <see cref="FramePacing.Due"/>).</summary>
+    public bool HasLogEvents => _log.Count > 0;
+
+    /// <summary>Set by a sender that holds state back: completed when a log event comes (under the publisher's lock).</summary>
+    public TaskCompletionSource? LogArrived { get; set; }
+
     /// <summary>The epoch of the room's log as last heard from the room (v1.1 <c>RoomFrame.epoch</c>); null until then.</summary>
     public string? Epoch { get; private set; }
 

@@ -48,6 +48,25 @@ public sealed class AudienceTests
     }
 
     [Fact]
+    public void A_guest_connection_counts_one_view_per_room_however_often_it_rejoins()
+    {
+        var tracker = NewTracker();
+        tracker.Join("g1", "r1", null);
+        tracker.Leave("g1", "r1", null);
+        tracker.Join("g1", "r1", null); // back: the same view
+        tracker.Join("g1", "r2", null); // another room: a view there
+        var reports = tracker.TakeReports(T0, Heartbeat).ToDictionary(r => r.RoomId, r => r.Report);
+        Assert.Equal((1, 1), (reports["r1"].GuestsNow, reports["r1"].GuestJoins));
+        Assert.Equal((1, 1), (reports["r2"].GuestsNow, reports["r2"].GuestJoins));
+        Assert.Equal(1, tracker.ConnectionsIn("r1"));
+
+        tracker.Disconnect("g1", null);
+        Assert.Equal((0, 0), (tracker.ConnectionsIn("r1"), tracker.ConnectionsIn("r2")));
+        tracker.Join("g1", "r1", null); // a connection id seen again after a disconnect is a new view
+        Assert.Equal(1, tracker.TakeReports(T0.AddSeconds(1), Heartbeat).Single(r => r.RoomId == "r1").Report.GuestJoins);
+    }
+
+    [Fact]
     public void A_new_epoch_or_a_lost_report_makes_the_next_report_whole()
     {
         var tracker = NewTracker();

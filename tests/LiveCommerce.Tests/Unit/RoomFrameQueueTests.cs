@@ -40,4 +40,16 @@ public sealed class RoomFrameQueueTests
         Assert.Null(queue.Take());           // the loop stops
         Assert.True(queue.Add([Log(1)]));    // and the next event starts it again
     }
+
+    [Fact]
+    public void The_queue_tells_whether_log_events_wait_or_only_state()
+    {
+        var queue = new RoomFrameQueue();
+        queue.Add([Likes(1), Stock("s1", 3)]);
+        Assert.False(queue.HasLogEvents);
+        queue.Add([Log(1)]);
+        Assert.True(queue.HasLogEvents);
+        queue.Take();
+        Assert.False(queue.HasLogEvents);
+    }
 }
