@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace LiveCommerce.Tests.Infrastructure;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace LiveCommerce.Tests.Infrastructure;
 /// bound, never a wait that a passing test sits out. Where the test can hear the change itself, it awaits it
 /// instead (<see cref="ChangeSignal"/>, <see cref="LiveClient.WaitUntilAsync"/>).
 /// </summary>
-public static class Eventually
+public static partial class Eventually
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
@@ -22,7 +20,7 @@ public static class Eventually
         {
             var last = await probe();
             if (done(last) || DateTime.UtcNow >= deadline) return last;
-            await Task.Delay(interval ?? Interval);
+            await PauseAsync(interval);
         }
     }
 
@@ -43,26 +41,8 @@ public static class Eventually
     public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
         UntilAsync(condition, holds => holds, what, timeout);
 
-    /// <summary>
-    /// For grain follow-ups retried on the fake clock: between probes the clock moves by <paramref name="step"/>
-    /// (a second unless told), at most <paramref name="maxSteps"/> times, so the timers that retry run; fails naming
-    /// <paramref name="what"/> if the condition never holds. The real time between probes only lets the silo run them.
-    /// </summary>
-    public static async Task<T> OnClockAsync<T>(FakeTimeProvider clock, Func<Task<T>> probe, Func<T, bool> done, string what,
-        int maxSteps = 120, TimeSpan? step = null)
-    {
-        for (var steps = 0; ; steps++)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (steps == maxSteps) throw new Xunit.Sdk.XunitException($"not settled after {maxSteps} steps of the clock: {what}; last: {Describe(value)}");
-            clock.Advance(step ?? TimeSpan.FromSeconds(1));
-            await Task.Delay(Interval);
-        }
-    }
-
-    public static Task<bool> OnClockAsync(FakeTimeProvider clock, Func<bool> condition, string what, int maxSteps = 120) =>
-        OnClockAsync(clock, () => Task.FromResult(condition()), holds => holds, what, maxSteps);
+    /// <summary>The pause between two probes: the only one in these tests.</summary>
+    private static Task PauseAsync(TimeSpan? interval) => Task.Delay(interval ?? Interval);
 
     private static string Describe<T>(T value) => value switch
     {
