@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LiveCommerce.Browser.Tests.Infrastructure;
+using LiveCommerce.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -42,7 +43,7 @@ public sealed class ViewerPageTests(BrowserFixture fx)
         // The taps show at once and reach the server batched (Like takes up to 100 taps per call).
         await Expect(page.GetByTestId("likes")).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex(@"^\d+$"));
         Assert.True(int.Parse((await page.GetByTestId("likes").GetAttributeAsync("data-count"))!) >= before + 5);
-        await Eventually(async () => await LikesOnServerAsync() >= before + 5, "the server counts the 5 taps");
+        await Eventually.UntilAsync(async () => await LikesOnServerAsync() >= before + 5, "the server counts the 5 taps", TimeSpan.FromSeconds(15));
 
         await BrowserFixture.ScreenshotAsync(page, "viewer-phone");
         await page.Context.CloseAsync();
@@ -90,13 +91,4 @@ public sealed class ViewerPageTests(BrowserFixture fx)
         return snapshot.GetProperty("likes").GetInt64();
     }
 
-    internal static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {seconds} s: {what}");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -69,7 +69,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
                 acknowledged.Add((buyer.UserId, result));
                 if (result.Status != PurchaseStatus.Reserved) return;
                 if (Interlocked.Increment(ref reservedSoFar) >= Stock / 4) quarterSold.TrySetResult();
-                await Task.Delay(150);
+                await Pace.Between(TimeSpan.FromMilliseconds(150));
             }
         }).ToArray();
 
@@ -95,7 +95,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
                     ok = false;
                 }
                 probes.Enqueue((started, clock.Elapsed, ok));
-                await Task.Delay(50);
+                await Pace.Between(TimeSpan.FromMilliseconds(50));
             }
         });
 

@@ -94,7 +94,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
             catch (Exception e) when (back.Elapsed < TimeSpan.FromSeconds(45) && e is HubException or OperationCanceledException)
             {
                 Assert.True(e is not HubException || e.Message.StartsWith("unavailable: ", StringComparison.Ordinal), e.Message);
-                await Task.Delay(500);
+                await Pace.Backoff(TimeSpan.FromMilliseconds(500));
             }
         }
         output.WriteLine($"served again {back.Elapsed.TotalMilliseconds:F0} ms after Redis was back");

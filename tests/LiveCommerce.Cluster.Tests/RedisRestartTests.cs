@@ -46,7 +46,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
             catch (Exception e) when (back.Elapsed < TimeSpan.FromSeconds(45))
             {
                 output.WriteLine($"{back.Elapsed.TotalSeconds:F1} s after restart: {e.GetType().Name}: {e.Message}");
-                await Task.Delay(250);
+                await Pace.Backoff(TimeSpan.FromMilliseconds(250));
             }
         }
         output.WriteLine($"first stored comment {back.Elapsed.TotalMilliseconds:F0} ms after Redis was back");
@@ -60,14 +60,14 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IAsyncLifetime
         // Redis pub/sub keeps nothing for a subscriber that is away: a frame published before a host's
         // backplane connection has resubscribed is lost (the event stays in the room log for Resume).
         // Keep commenting until a frame reaches the viewers on both hosts again.
-        var flowing = Stopwatch.StartNew();
         var probe = 1;
-        while (!_watchers.Take(2).All(w => w.Arrivals.Any(seq => seq > before)))
+        var flowing = await Eventually.ProbeAsync(async () =>
         {
-            Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), "frames reach the viewers on both hosts again within 30 s of Redis coming back");
+            if (_watchers.Take(2).All(w => w.Arrivals.Any(seq => seq > before))) return true;
             await streamer.Connection!.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, $"probe {probe++}");
-            await Task.Delay(200);
-        }
+            return false;
+        }, arrived => arrived, TimeSpan.FromSeconds(30) - back.Elapsed);
+        Assert.True(flowing, "frames reach the viewers on both hosts again within 30 s of Redis coming back");
         output.WriteLine($"frames reach both hosts' viewers again {back.Elapsed.TotalMilliseconds:F0} ms after Redis was back");
 
         // From now on every event reaches both hosts' viewers by frame, in order; what the outage swallowed

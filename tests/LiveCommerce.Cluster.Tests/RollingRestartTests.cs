@@ -87,7 +87,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
                 var result = await buyer.BuyAsync(sale.SaleId, 1, $"{buyer.UserId}-{k}", TimeSpan.FromSeconds(90));
                 acknowledged.Add((buyer.UserId, result));
                 Assert.Equal(PurchaseStatus.Reserved, result.Status);
-                await Task.Delay(200);
+                await Pace.Between(TimeSpan.FromMilliseconds(200));
             }
         })).ToArray();
 
@@ -95,8 +95,9 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         var comments = new ConcurrentDictionary<long, string>();
         var commenting = Streamer.CommentUntilAsync(streamer, roomId, TimeSpan.FromMilliseconds(150), comments, stop.Token);
 
-        // The rolling restart: each host in turn, the next one only once the cluster is whole again.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The rolling restart: each host in turn, the next one only once the cluster is whole again and serving
+        // (orders acknowledged since), beginning once the sale and the stream are under way.
+        await OrdersAndCommentsFlowAsync(acknowledged, 0, comments, 0, "the sale and the stream get going");
         var restarts = new List<string>();
         foreach (var host in hosts)
         {
@@ -109,7 +110,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
             await host.RestartAsync();
             await _cluster.WaitForActiveSilosAsync(3, TimeSpan.FromSeconds(60));
             restarts.Add($"{host.Name}: stopped in {(exited - began).TotalSeconds:F1} s, back after {(clock.Elapsed - began).TotalSeconds:F1} s, {acknowledged.Count - sold} orders meanwhile");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await OrdersAndCommentsFlowAsync(acknowledged, acknowledged.Count, comments, comments.Count, $"orders and comments after {host.Name} came back");
         }
         stop.Cancel();
         await Task.WhenAll(buying).WaitAsync(TimeSpan.FromSeconds(120));
@@ -131,6 +132,14 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
 
         // Every viewer holds every log event since it joined, by frames or Resume, and every acknowledged comment.
         await Verdicts.AssertViewersHoldEveryEventAsync(viewers, snapshot.Seq, comments, output);
+    }
+
+    /// <summary>Waits until a few more orders and comments than the given counts are acknowledged: the cluster serves the load.</summary>
+    private static async Task OrdersAndCommentsFlowAsync<T>(ConcurrentBag<T> orders, int ordersBefore, ConcurrentDictionary<long, string> comments, int commentsBefore, string what)
+    {
+        var flowing = await Eventually.ProbeAsync(() => Task.FromResult(orders.Count >= ordersBefore + 3 && comments.Count >= commentsBefore + 3),
+            done => done, TimeSpan.FromSeconds(60));
+        Assert.True(flowing, $"{what}: {orders.Count - ordersBefore} orders, {comments.Count - commentsBefore} comments in 60 s");
     }
 
     public async Task DisposeAsync()

@@ -110,21 +110,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(target, name + ".png"), FullPage = false });
     }
 
-    private async Task WaitForDemoRoomAsync()
+    /// <summary>The host seeds the demo room in the background after it starts: poll for it.</summary>
+    private Task WaitForDemoRoomAsync() => Eventually.UntilAsync(async () =>
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await Server.Http.GetAsync("/api/rooms/demo");
-            if (response.IsSuccessStatusCode)
-            {
-                var snapshot = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (snapshot.GetProperty("pinned").ValueKind == JsonValueKind.Object) return;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the demo room was not seeded within 30 s");
-    }
+        using var response = await Server.Http.GetAsync("/api/rooms/demo");
+        if (!response.IsSuccessStatusCode) return false;
+        var snapshot = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return snapshot.GetProperty("pinned").ValueKind == JsonValueKind.Object;
+    }, "the demo room seeded", TimeSpan.FromSeconds(30));
 
     private async Task<string[]> ReadFeaturesAsync()
     {

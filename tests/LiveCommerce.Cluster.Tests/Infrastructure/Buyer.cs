@@ -59,7 +59,7 @@ public sealed class Buyer(string userId, string token, string roomId, Func<LiveH
             {
                 Journal.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {key} via {Host?.Name}: {e.GetType().Name} {e.Message[..Math.Min(e.Message.Length, 120)]}");
                 Retries++;
-                await Task.Delay(100);
+                await Pace.Backoff(TimeSpan.FromMilliseconds(100));
             }
         }
     }

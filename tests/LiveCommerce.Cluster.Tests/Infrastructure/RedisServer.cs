@@ -125,7 +125,7 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task RestartAsync(TimeSpan down)
     {
         Kill();
-        await Task.Delay(down);
+        await Pace.Outage(down);
         await StartProcessAsync();
     }
 

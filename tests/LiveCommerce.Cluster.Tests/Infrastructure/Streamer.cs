@@ -32,7 +32,7 @@ public static class Streamer
             {
                 failed++;
             }
-            await Task.Delay(every);
+            await Pace.Between(every);
         }
         return failed;
     }

@@ -19,7 +19,7 @@ public static class Verdicts
         var all = new List<Order>();
         foreach (var buyer in buyers)
         {
-            var listed = await LiveCluster.SendAsync<Order[]>(via(), HttpMethod.Get, "/api/orders", await cluster.TokenAsync(buyer.UserId), null);
+            var listed = await AllOrdersAsync(cluster, buyer.UserId, via);
             var mine = reserved.Where(r => r.UserId == buyer.UserId).Select(r => r.Result.OrderId!).Order().ToArray();
             var ofSale = listed.Where(o => o.SaleId == saleId).Select(o => o.OrderId).Order().ToArray();
             if (!mine.SequenceEqual(ofSale))
@@ -32,6 +32,20 @@ public static class Verdicts
             all.AddRange(listed);
         }
         return [.. all];
+    }
+
+    /// <summary>Every order of the user, page by page (a long run on a busy machine gives a buyer more than one page).</summary>
+    private static async Task<List<Order>> AllOrdersAsync(LiveCluster cluster, string userId, Func<LiveHostProcess> via)
+    {
+        const int page = 200; // the most one call lists
+        var token = await cluster.TokenAsync(userId);
+        var all = new List<Order>();
+        while (true)
+        {
+            var listed = await LiveCluster.SendAsync<Order[]>(via(), HttpMethod.Get, $"/api/orders?offset={all.Count}&limit={page}", token, null);
+            all.AddRange(listed);
+            if (listed.Length < page) return all;
+        }
     }
 
     /// <summary>

@@ -245,7 +245,7 @@ public sealed class Watcher : IAsyncDisposable
             catch (Exception e) when (e is not InvalidOperationException)
             {
                 last = e;
-                await Task.Delay(100);
+                await Pace.Backoff(TimeSpan.FromMilliseconds(100));
             }
         }
         throw new TimeoutException($"{Name} could not resume on {host} within {timeout}: {last?.Message}");

@@ -31,17 +31,6 @@ public sealed class CheckoutAndPreheatGrainTests(ClusterFixture fixture)
         return (roomId, room);
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            await Task.Delay(100);
-        }
-        return await read();
-    }
-
     [Fact]
     public async Task A_coupon_serves_one_order_and_comes_back_when_that_order_is_cancelled()
     {
@@ -104,7 +93,7 @@ public sealed class CheckoutAndPreheatGrainTests(ClusterFixture fixture)
         Assert.Equal(PurchaseStatus.NotStarted, (await sale.Buy(early, 1, "k")).Status);
 
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(30));
-        var snapshot = await Eventually(room.GetSnapshot, s => s.FlashSales.Single().Status == FlashSaleStatus.Active);
+        var snapshot = await Eventually.UntilAsync(room.GetSnapshot, s => s.FlashSales.Single().Status == FlashSaleStatus.Active, "the pre-heated sale opens");
         Assert.Equal(FlashSaleStatus.Active, snapshot.FlashSales.Single().Status);
         var opened = ClusterFixture.Publisher.Of(roomId).Single(e => e.Type == EventTypes.FlashSaleOpened);
         Assert.Equal(started.SaleId, ((FlashSaleOpenedData)opened.Data).SaleId);

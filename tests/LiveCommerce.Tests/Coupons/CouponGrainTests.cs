@@ -39,19 +39,9 @@ public sealed class CouponGrainTests(ClusterFixture fixture)
 
     private static async Task<string> Code(Func<Task> call) => (await Assert.ThrowsAsync<LiveCommerceException>(call)).Code;
 
-    private async Task<RoomEvent[]> LogOf(string roomId, string type) =>
-        await Eventually(() => ClusterFixture.Publisher.Of(roomId).Where(e => e.Seq is not null && e.Type == type).ToArray(), events => events.Length > 0);
-
-    private static async Task<T> Eventually<T>(Func<T> read, Func<T, bool> done)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var value = read();
-            if (done(value)) return value;
-            await Task.Delay(100);
-        }
-        return read();
-    }
+    private static Task<RoomEvent[]> LogOf(string roomId, string type) =>
+        ClusterFixture.Publisher.UntilAsync(() => ClusterFixture.Publisher.Of(roomId).Where(e => e.Seq is not null && e.Type == type).ToArray(),
+            events => events.Length > 0, $"a {type} logged in {roomId}");
 
     [Fact]
     public async Task Only_the_host_drops_valid_coupons_in_a_live_room_one_at_a_time()
@@ -135,9 +125,8 @@ public sealed class CouponGrainTests(ClusterFixture fixture)
         var ended = (CouponEndedData)Assert.Single(await LogOf(roomId, EventTypes.CouponEnded)).Data;
         Assert.Equal(1, ended.Claimed);
         Assert.Equal(ClaimStatus.Ended, (await coupons.Claim(Caller.User("us2", region: "US"), drop.CouponId)).Status);
-        var snapshot = await Eventually(
-            () => fixture.Grains.GetGrain<ILiveRoomGrain>(roomId).GetSnapshot().Result,
-            s => s.Coupons.Length == 1 && s.Coupons[0].Status == CouponDropStatus.Ended);
+        var snapshot = await Eventually.UntilAsync(fixture.Grains.GetGrain<ILiveRoomGrain>(roomId).GetSnapshot,
+            s => s.Coupons.Length == 1 && s.Coupons[0].Status == CouponDropStatus.Ended, "the room shows the coupon ended");
         Assert.Equal(CouponDropStatus.Ended, Assert.Single(snapshot.Coupons).Status);
 
         // The window closed, so the next drop may start.

@@ -90,13 +90,8 @@ public sealed class ViewerCountTests : IAsyncLifetime
         await WaitForViewers(busyHost, current: 4, peak: 4, total: 4);
 
         // Rooms refresh their line in the list every couple of seconds.
-        RoomListing[] rooms = [];
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            rooms = (await _server.Http.GetFromJsonAsync<RoomListing[]>("/api/rooms"))!;
-            if (rooms.FirstOrDefault(r => r.RoomId == busy)?.Viewers == 4) break;
-            await Task.Delay(100);
-        }
+        var rooms = await Eventually.ProbeAsync(async () => (await _server.Http.GetFromJsonAsync<RoomListing[]>("/api/rooms"))!,
+            listed => listed.FirstOrDefault(r => r.RoomId == busy)?.Viewers == 4);
         var order = rooms.Select(r => r.RoomId).ToList();
         Assert.True(order.IndexOf(busy) < order.IndexOf(quiet), string.Join(",", order));
         Assert.Equal(4, rooms.Single(r => r.RoomId == busy).Viewers);

@@ -33,18 +33,9 @@ public sealed class CompactionGrainTests(ClusterFixture fixture)
 
     private IOrderGrain Order(string orderId) => fixture.Grains.GetGrain<IOrderGrain>(orderId);
 
-    /// <summary>Follow-ups are delivered right after each write, retried each second: poll until settled.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"not settled in 30 s: {what}; last: {value}");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Follow-ups are delivered right after each write (retried each second): poll until settled.</summary>
+    private static Task<T> Settled<T>(Func<Task<T>> probe, Func<T, bool> done, string what) =>
+        Eventually.UntilAsync(probe, done, what, TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task Checkout_and_cancel_cycles_leave_no_holds_and_a_compacted_key_answers_its_order()
@@ -61,7 +52,7 @@ public sealed class CompactionGrainTests(ClusterFixture fixture)
             if (i == 0) first = order.OrderId;
         }
 
-        var audit = await Eventually(shelf.Audit, a => a.HoldsKept == 0, "every closed hold compacted");
+        var audit = await Settled(shelf.Audit, a => a.HoldsKept == 0, "every closed hold compacted");
         Assert.True(audit.Balances);
         Assert.Equal(new ProductAudit("p1", Stock, Sold: 0, Held: 0, Left: Stock), audit.Of("p1"));
         var footprint = await buyer.Footprint();
@@ -100,7 +91,7 @@ public sealed class CompactionGrainTests(ClusterFixture fixture)
             await Order(bought.OrderId!).Cancel(user);
             if (i == 0) first = bought.OrderId!;
         }
-        var audit = await Eventually(sale.Audit, a => a.ReservationsKept == 0 && a.FollowUpsPending == 0, "every closed reservation compacted");
+        var audit = await Settled(sale.Audit, a => a.ReservationsKept == 0 && a.FollowUpsPending == 0, "every closed reservation compacted");
         Assert.Equal((0, 0, 10, 0), (audit.KeysKept, audit.Held, audit.Remaining, audit.Sold));
 
         // A compacted key answers its reservation again (the same order, its hold time), reserving nothing.
@@ -112,12 +103,12 @@ public sealed class CompactionGrainTests(ClusterFixture fixture)
         // Paid and compacted, the unit still counts against the per-user limit.
         var paid = await sale.Buy(user, 1, "pay-me");
         Assert.Equal(OrderStatus.Paid, (await Order(paid.OrderId!).Pay(user)).Status);
-        audit = await Eventually(sale.Audit, a => a.ReservationsKept == 0, "the paid reservation compacted");
+        audit = await Settled(sale.Audit, a => a.ReservationsKept == 0, "the paid reservation compacted");
         Assert.Equal(1, audit.UnitsPerUser[user.UserId!]);
         Assert.True(audit.Balances);
         Assert.Equal(PurchaseStatus.LimitExceeded, (await sale.Buy(user, 1, "one-more")).Status);
         Assert.Equal(OrderStatus.Paid, (await Order(paid.OrderId!).Get(user)).Status);
-        var shelfAudit = await Eventually(shelf.Audit, a => a.Of("p1").Sold == 1, "the sale's payment on the shelf");
+        var shelfAudit = await Settled(shelf.Audit, a => a.Of("p1").Sold == 1, "the sale's payment on the shelf");
         Assert.True(shelfAudit.Balances);
     }
 

@@ -45,18 +45,8 @@ public sealed class FlashSaleGrainTests(ClusterFixture fixture)
     private static void Advance(int seconds) => ClusterFixture.Time.Advance(TimeSpan.FromSeconds(seconds));
 
     /// <summary>Moves the clock a second at a time (the grains' timers retry on it) until the condition holds.</summary>
-    private static async Task<T> Settles<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"not settled in 30 s: {what}; last: {value}");
-            Advance(1);
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> Settles<T>(Func<Task<T>> probe, Func<T, bool> done, string what) =>
+        Eventually.OnClockAsync(ClusterFixture.Time, probe, done, what);
 
     private static bool Heard(string userId, string orderId, OrderStatus status) =>
         ClusterFixture.Publisher.Personal.Any(p => p.UserId == userId && p.Event.Data is OrderUpdatedData d && d.Order.OrderId == orderId && d.Order.Status == status);
@@ -150,18 +140,16 @@ public sealed class FlashSaleGrainTests(ClusterFixture fixture)
         var cartOrder = await cartBuyer.Checkout(Caller.User("eve"), "checkout-1");
         orders.Add(("eve", cartOrder.OrderId));
 
-        using (Faults.Inject(nameof(IShelfGrain.Settle), nameof(IShelfGrain.Release), nameof(IOrderGrain.MarkExpired), nameof(IOrderGrain.OnHoldClosed), nameof(IRoomInbox.OnFlashSaleEnded)))
+        using (var faults = Faults.Inject(nameof(IShelfGrain.Settle), nameof(IShelfGrain.Release), nameof(IOrderGrain.MarkExpired), nameof(IOrderGrain.OnHoldClosed), nameof(IRoomInbox.OnFlashSaleEnded)))
         {
             // Every hold runs out, then the sale: its units should go back to the shelf, the orders hear of
             // it, the room logs the end; every one of those calls fails now, for many retries.
             Advance(HoldSeconds + 61);
             var stuck = await sale.Grain.Audit();
             Assert.Equal((FlashSaleStatus.Ended, 0, 4), (stuck.Status, stuck.Held, stuck.Returned));
-            for (var i = 0; i < 10; i++)
-            {
-                Advance(1);
-                await Task.Delay(50);
-            }
+            // The timers retry, a second at a time, until the follow-ups have met the faults again and again (the
+            // outbox delivers in order, so the first ones keep failing and the rest wait behind them).
+            await Settles(() => Task.FromResult(faults.Failed), failed => failed >= 20, "the follow-ups retried into the faults");
             stuck = await sale.Grain.Audit();
             Assert.True(stuck.FollowUpsPending >= 6, $"follow-ups pending: {stuck.FollowUpsPending}"); // 4 orders, the units, the end
             var shelfMeanwhile = await sale.Shelf.Audit();

@@ -56,20 +56,21 @@ public sealed class ApertiumServer : IAsyncDisposable
     private async Task WaitForPairsAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        // Until it lists its pairs, or exits; a refused connection only means not up yet.
+        var listed = await Eventually.ProbeAsync(async () =>
         {
-            if (_process.HasExited) break;
+            if (_process.HasExited) return false;
             try
             {
                 using var body = JsonDocument.Parse(await http.GetStringAsync($"{Url}/listPairs"));
-                if (body.RootElement.GetProperty("responseData").GetArrayLength() > 0) return;
+                return body.RootElement.GetProperty("responseData").GetArrayLength() > 0;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {
+                return false;
             }
-            await Task.Delay(100);
-        }
+        }, up => up || _process.HasExited, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        if (listed) return;
         string log;
         lock (_output) log = string.Join('\n', _output.TakeLast(30));
         await DisposeAsync();

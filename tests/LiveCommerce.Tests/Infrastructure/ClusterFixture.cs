@@ -56,19 +56,28 @@ public sealed class ClusterFixture : IAsyncLifetime
 /// <summary>Grain methods that fail while a test says so (an incoming call filter on the test silo).</summary>
 public static class Faults
 {
-    private static readonly ConcurrentDictionary<string, bool> Failing = new();
+    // Per failing method, how many calls it has failed so far.
+    private static readonly ConcurrentDictionary<string, int> Failing = new();
 
-    public static bool Fails(string method) => Failing.ContainsKey(method);
-
-    /// <summary>Until disposed, every call of these grain methods throws before it reaches the grain.</summary>
-    public static IDisposable Inject(params string[] methods)
+    public static bool Fails(string method)
     {
-        foreach (var method in methods) Failing[method] = true;
-        return new Healing(methods);
+        if (!Failing.ContainsKey(method)) return false;
+        Failing.AddOrUpdate(method, 1, (_, failed) => failed + 1);
+        return true;
     }
 
-    private sealed class Healing(string[] methods) : IDisposable
+    /// <summary>Until disposed, every call of these grain methods throws before it reaches the grain.</summary>
+    public static Injection Inject(params string[] methods)
     {
+        foreach (var method in methods) Failing[method] = 0;
+        return new Injection(methods);
+    }
+
+    public sealed class Injection(string[] methods) : IDisposable
+    {
+        /// <summary>How many calls this injection has failed so far: proof that the callers met the fault.</summary>
+        public int Failed => methods.Sum(method => Failing.TryGetValue(method, out var failed) ? failed : 0);
+
         public void Dispose()
         {
             foreach (var method in methods) Failing.TryRemove(method, out _);
@@ -78,15 +87,32 @@ public static class Faults
 
 public sealed class RecordingPublisher : IRoomPublisher
 {
+    private readonly ChangeSignal _published = new();
+
     public ConcurrentQueue<(string RoomId, RoomEvent Event)> Room { get; } = new();
     public ConcurrentQueue<(string UserId, PersonalEvent Event)> Personal { get; } = new();
 
     public void PublishRoom(string roomId, IReadOnlyList<RoomEvent> events)
     {
         foreach (var evt in events) Room.Enqueue((roomId, evt));
+        _published.Pulse();
     }
 
-    public void PublishPersonal(string userId, PersonalEvent evt) => Personal.Enqueue((userId, evt));
+    public void PublishPersonal(string userId, PersonalEvent evt)
+    {
+        Personal.Enqueue((userId, evt));
+        _published.Pulse();
+    }
+
+    /// <summary>Waits on publications (no polling) until the condition holds; fails naming <paramref name="what"/> after the timeout.</summary>
+    public Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) => _published.UntilAsync(condition, timeout, what);
+
+    /// <summary>Waits until <paramref name="read"/> gives a value that is <paramref name="done"/>, and returns it.</summary>
+    public async Task<T> UntilAsync<T>(Func<T> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        await _published.UntilAsync(() => done(read()), timeout, what);
+        return read();
+    }
 
     public RoomEvent[] Of(string roomId) => Room.Where(r => r.RoomId == roomId).Select(r => r.Event).ToArray();
 }

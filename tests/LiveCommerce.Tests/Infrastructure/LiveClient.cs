@@ -17,7 +17,7 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly List<RoomEvent> _received = [];
     private readonly List<PersonalEvent> _personal = [];
     private readonly List<RoomFrame> _frames = [];
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly ChangeSignal _changed = new();
 
     public LiveClient(string baseUrl, string? token, string protocol)
     {
@@ -78,39 +78,14 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <summary>Waits (on frame arrivals, no polling) until the condition holds; fails after the timeout.</summary>
-    public async Task WaitUntilAsync(Func<LiveClient, bool> condition, TimeSpan? timeout = null, string? because = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task changed;
-            lock (_gate) changed = _changed.Task;
-            if (condition(this)) return;
-            try
-            {
-                await changed.WaitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                if (condition(this)) return;
-                throw new TimeoutException($"condition not met in time: {because ?? "(no description)"}");
-            }
-        }
-    }
+    public Task WaitUntilAsync(Func<LiveClient, bool> condition, TimeSpan? timeout = null, string? because = null) =>
+        _changed.UntilAsync(() => condition(this), timeout, because);
 
     private void Record(Action add)
     {
-        TaskCompletionSource signal;
-        lock (_gate)
-        {
-            add();
-            signal = _changed;
-            _changed = NewSignal();
-        }
-        signal.TrySetResult();
+        lock (_gate) add();
+        _changed.Pulse();
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

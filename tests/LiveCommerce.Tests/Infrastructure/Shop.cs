@@ -35,17 +35,11 @@ public static class Shop
     }
 
     /// <summary>Polls an HTTP GET until the answer satisfies the condition (follow-ups arrive shortly after the call).</summary>
-    public static async Task<T> EventuallyAsync<T>(this LiveServer server, string path, string token, Func<T, bool> condition)
-    {
-        T? last = default;
-        for (var attempt = 0; attempt < 200; attempt++)
+    public static Task<T> EventuallyAsync<T>(this LiveServer server, string path, string token, Func<T, bool> condition) =>
+        Eventually.UntilAsync(async () =>
         {
-            var response = await server.Http.SendAsync(server.Request(HttpMethod.Get, path, token));
+            using var response = await server.Http.SendAsync(server.Request(HttpMethod.Get, path, token));
             response.EnsureSuccessStatusCode();
-            last = (await response.Content.ReadFromJsonAsync<T>())!;
-            if (condition(last)) return last;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"GET {path} never met the condition; last answer: {System.Text.Json.JsonSerializer.Serialize(last)}");
-    }
+            return (await response.Content.ReadFromJsonAsync<T>())!;
+        }, condition, $"GET {path} meets the condition");
 }

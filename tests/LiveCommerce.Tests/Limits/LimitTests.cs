@@ -243,13 +243,5 @@ public sealed class LimitTests(LimitServer fixture) : IClassFixture<LimitServer>
         return (await response.Content.ReadFromJsonAsync<RoomSnapshot>())!;
     }
 
-    private static async Task WaitFor(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"never: {what}");
-    }
+    private static Task WaitFor(Func<Task<bool>> condition, string what) => Eventually.UntilAsync(condition, what);
 }

@@ -78,16 +78,18 @@ public sealed class ChurnMemoryTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Once the server has let every connection go: a full, compacting GC, then the heap size the server's metrics report for it.</summary>
     private async Task<double> LiveHeapAfterGcAsync()
     {
-        for (var i = 0; i < 100 && await Metric("livecommerce_connections") is > 0; i++) await Task.Delay(100);
-        Assert.Equal(0, await Metric("livecommerce_connections"));
+        await Eventually.UntilAsync(() => Metric("livecommerce_connections"), open => open == 0, "the server let every connection go");
         for (var i = 0; i < 2; i++)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
-        // The exporter caches a scrape briefly: wait it out so the value is read after the GC.
-        await Task.Delay(1_500);
-        var heap = await Metric("dotnet_gc_last_collection_heap_size_bytes");
+        // The exporter caches a scrape briefly: scrape until it has counted our collections (every GC counts once,
+        // under its generation), so that the heap size it reports is that of our GC or a later one.
+        var collections = GC.CollectionCount(0);
+        var scrape = await Eventually.UntilAsync(async () => new PrometheusText(await _server.Http.GetStringAsync("/metrics")),
+            m => m.Sum("dotnet_gc_collections_total") >= collections, $"a scrape that counts {collections} collections");
+        var heap = scrape.Sum("dotnet_gc_last_collection_heap_size_bytes");
         Assert.True(heap > 0, "the server's metrics report the heap size after the last GC");
         return heap!.Value;
     }

@@ -94,14 +94,6 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         metrics.Sum("livecommerce_purchase_attempts_total", ("livecommerce_outcome", status.ToWire()));
 
     /// <summary>The exporter caches a scrape briefly and counters land asynchronously: scrape until the run is visible.</summary>
-    private async Task<PrometheusText> ScrapeUntilAsync(Func<PrometheusText, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var metrics = new PrometheusText(await _server.Http.GetStringAsync("/metrics"));
-            if (done(metrics) || DateTime.UtcNow > deadline) return metrics;
-            await Task.Delay(200);
-        }
-    }
+    private Task<PrometheusText> ScrapeUntilAsync(Func<PrometheusText, bool> done) =>
+        Eventually.ProbeAsync(async () => new PrometheusText(await _server.Http.GetStringAsync("/metrics")), done, TimeSpan.FromSeconds(15));
 }

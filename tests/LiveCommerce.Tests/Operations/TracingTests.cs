@@ -18,12 +18,17 @@ public sealed class TracingTests
     public async Task A_comment_is_traced_from_the_hub_through_the_room_grain_to_its_storage_write()
     {
         var stopped = new ConcurrentQueue<Activity>();
+        var activityStopped = new ChangeSignal();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name.StartsWith("Microsoft.AspNetCore.SignalR", StringComparison.Ordinal)
                 || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) || source.Name == LiveCommerceMetrics.MeterName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
+            ActivityStopped = activity =>
+            {
+                stopped.Enqueue(activity);
+                activityStopped.Pulse();
+            },
         };
         ActivitySource.AddActivityListener(listener);
         await using var server = await LiveServer.StartAsync();
@@ -41,12 +46,9 @@ public sealed class TracingTests
             var text = $"traced {attempt}";
             await viewer.Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, roomId, text);
             hub = null;
-            for (var i = 0; i < 100 && hub is null; i++)
-            {
-                hub = stopped.LastOrDefault(a => a.GetTagItem(LiveCommerceMetrics.RoomKey) as string == roomId
-                    && a.GetTagItem(LiveCommerceMetrics.MethodKey) as string == HubMethods.SendComment);
-                if (hub is null) await Task.Delay(50);
-            }
+            // The hub's span stops after the answer has gone out: wait for it to stop.
+            await activityStopped.UntilAsync(() => (hub = stopped.LastOrDefault(a => a.GetTagItem(LiveCommerceMetrics.RoomKey) as string == roomId
+                && a.GetTagItem(LiveCommerceMetrics.MethodKey) as string == HubMethods.SendComment)) is not null, because: "the hub's span of the comment");
             Assert.NotNull(hub);
             Assert.Equal("Microsoft.AspNetCore.SignalR.Server", hub.Source.Name);
             trace = stopped.Where(a => a.TraceId == hub.TraceId).ToList();

@@ -63,10 +63,11 @@ public sealed class SlowConsumerTests : IAsyncLifetime
         await Task.WhenAll(rooms.Select(r => ViewersReach(r.RoomId, 5)));
 
         // Both hosts talk as fast as the rooms take it, with long comments, for a while.
-        var streamFrom = clock.ElapsedMilliseconds;
         // Several connections per host: one connection's invocations run one at a time.
         var hosts = await Task.WhenAll(rooms.SelectMany(r => Enumerable.Range(0, 4).Select(_ => _server.ConnectAsync(r.HostToken))));
         var text = new string('x', 290);
+        var acknowledgedAt = new List<long>();
+        var streamFrom = clock.ElapsedMilliseconds;
         using (var run = new CancellationTokenSource(TimeSpan.FromSeconds(SlowConsumerSeconds * 3)))
         {
             await Task.WhenAll(rooms.SelectMany((r, h) => Enumerable.Range(0, 4).Select(async c =>
@@ -74,18 +75,22 @@ public sealed class SlowConsumerTests : IAsyncLifetime
                 while (!run.IsCancellationRequested)
                 {
                     await hosts[h * 4 + c].Connection.InvokeAsync<SendCommentResult>(HubMethods.SendComment, r.RoomId, text);
+                    lock (acknowledgedAt) acknowledgedAt.Add(clock.ElapsedMilliseconds);
                     Interlocked.Increment(ref _sent);
                 }
             })));
         }
         var streamTo = clock.ElapsedMilliseconds;
 
+        // A viewer held up behind a stalled reader waits for frames while the comments go on being stored and
+        // acknowledged (fan-out is not on the comment's path). A machine too busy to serve anyone pauses both: so
+        // a frame gap counts only beyond the longest pause in the acknowledgements, measured on the same clock.
+        var ackPause = LongestGap(streamFrom, acknowledgedAt, streamTo);
         foreach (var (client, arrivals) in honest)
         {
-            long[] during;
-            lock (arrivals) during = [streamFrom, .. arrivals.Where(a => a >= streamFrom && a <= streamTo), streamTo];
-            var longestGap = during.Zip(during.Skip(1), (a, b) => b - a).Max();
-            Assert.True(longestGap < 1_500, $"an honest viewer waited {longestGap} ms for a frame");
+            var longestGap = LongestGap(streamFrom, arrivals, streamTo);
+            Assert.True(longestGap < 1_500 + ackPause,
+                $"an honest viewer waited {longestGap} ms for a frame while comments were acknowledged at most {ackPause} ms apart");
         }
 
         // The stalled ones are gone within the bound (plus the presence report), and the rooms count only the honest.
@@ -97,15 +102,16 @@ public sealed class SlowConsumerTests : IAsyncLifetime
         foreach (var (client, _) in honest) await client.DisposeAsync();
     }
 
-    private async Task ViewersReach(string roomId, int current)
+    /// <summary>The longest wait between <paramref name="from"/>, the times in <paramref name="times"/> within the window, and <paramref name="to"/>.</summary>
+    private static long LongestGap(long from, List<long> times, long to)
     {
-        var seen = -1;
-        for (var i = 0; i < 100; i++)
-        {
-            var snapshot = await _server.Http.GetFromJsonAsync<RoomSnapshot>($"/api/rooms/{roomId}");
-            if ((seen = snapshot!.Viewers.Current) == current) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"room {roomId} never had {current} viewers (last {seen}, sent {_sent})");
+        long[] during;
+        lock (times) during = [from, .. times.Where(t => t >= from && t <= to).Order(), to];
+        return during.Zip(during.Skip(1), (a, b) => b - a).Max();
     }
+
+    /// <summary>Presence reaches the room's snapshot through the host's periodic report: poll it.</summary>
+    private Task ViewersReach(string roomId, int current) =>
+        Eventually.UntilAsync(async () => (await _server.Http.GetFromJsonAsync<RoomSnapshot>($"/api/rooms/{roomId}"))!.Viewers.Current,
+            seen => seen == current, $"room {roomId} has {current} viewers (sent {_sent})", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
 }

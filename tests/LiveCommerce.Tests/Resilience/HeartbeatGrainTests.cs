@@ -24,11 +24,11 @@ public sealed class HeartbeatGrainTests(ClusterFixture fixture)
     private static HeadData[] Heads(string roomId) =>
         [.. ClusterFixture.Publisher.Of(roomId).Where(e => e.Type == EventTypes.Head).Select(e => (HeadData)e.Data)];
 
-    /// <summary>Moves the fake clock by the heartbeat period (default 5 s) and waits for the grain's next tick (real time).</summary>
+    /// <summary>Moves the fake clock by the heartbeat period (default 5 s) and waits for the head the grain's tick publishes.</summary>
     private static async Task<bool> AfterQuietPeriod(Func<bool> heard)
     {
         ClusterFixture.Time.Advance(TimeSpan.FromSeconds(5));
-        for (var i = 0; i < 50 && !heard(); i++) await Task.Delay(100);
+        await ClusterFixture.Publisher.UntilAsync(heard, "a head after the heartbeat period");
         return heard();
     }
 

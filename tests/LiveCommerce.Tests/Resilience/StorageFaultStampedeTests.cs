@@ -56,7 +56,7 @@ public sealed class StorageFaultStampedeTests(ClusterFixture fixture)
                     }
                     catch (Exception e) when (attempt < Attempts && e is not LiveCommerceException)
                     {
-                        await Task.Delay(10 * attempt);
+                        // Retried at once, as is: the storage's faults are drawn per write, not per moment.
                     }
                 }
             }));
@@ -67,17 +67,8 @@ public sealed class StorageFaultStampedeTests(ClusterFixture fixture)
     }
 
     /// <summary>Moves the clock a second at a time (outboxes retry on it), at most two minutes of it, until the condition holds.</summary>
-    private static async Task<T> Settles<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
-    {
-        for (var second = 0; ; second++)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (second == 120) throw new Xunit.Sdk.XunitException($"not settled: {what}; last: {value}");
-            ClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> Settles<T>(Func<Task<T>> probe, Func<T, bool> done, string what) =>
+        Eventually.OnClockAsync(ClusterFixture.Time, probe, done, what, maxSteps: 120);
 
     [Fact]
     public async Task A_flash_sale_stampede_on_failing_storage_keeps_every_acknowledged_reservation_and_the_books()

@@ -66,12 +66,9 @@ public sealed class TranslationTests(ApertiumFixture fixture) : IClassFixture<Ap
         Assert.Equal(translateCalls + 1, fixture.Proxy.Count("/translate"));
 
         // The host's own metrics saw the provider call and the cache hit.
-        var metrics = new PrometheusText(await Server.Http.GetStringAsync("/metrics"));
-        for (var tries = 0; (metrics.Sum("livecommerce_translation_cache_hits_total") ?? 0) < 1 && tries < 50; tries++)
-        {
-            await Task.Delay(200);
-            metrics = new PrometheusText(await Server.Http.GetStringAsync("/metrics"));
-        }
+        // The exporter caches a scrape briefly: scrape until the hit shows.
+        var metrics = await Eventually.ProbeAsync(async () => new PrometheusText(await Server.Http.GetStringAsync("/metrics")),
+            m => (m.Sum("livecommerce_translation_cache_hits_total") ?? 0) >= 1);
         Assert.True(metrics.Sum("livecommerce_translation_cache_hits_total") >= 1, "no translation cache hit recorded");
         Assert.True(metrics.Sum("livecommerce_translation_calls_total", ("livecommerce_outcome", "ok")) >= 1, "no provider call recorded");
     }

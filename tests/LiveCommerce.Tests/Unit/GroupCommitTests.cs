@@ -1,4 +1,5 @@
 using LiveCommerce.Grains.Persistence;
+using LiveCommerce.Tests.Infrastructure;
 
 namespace LiveCommerce.Tests.Unit;
 
@@ -6,12 +7,14 @@ namespace LiveCommerce.Tests.Unit;
 public sealed class GroupCommitTests
 {
     private readonly List<TaskCompletionSource> _writes = [];
+    private readonly ChangeSignal _writeStarted = new();
     private readonly GroupCommit _commit;
 
     public GroupCommitTests() => _commit = new GroupCommit(() =>
     {
         var write = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _writes.Add(write);
+        _writeStarted.Pulse();
         return write.Task;
     });
 
@@ -30,7 +33,7 @@ public sealed class GroupCommitTests
         _writes[0].SetResult();
         await first;
         Assert.False(second.IsCompleted); // its change may have come after the first write began
-        await Eventually(() => _writes.Count == 2);
+        await WritesStarted(2);
         _writes[1].SetResult();
         await Task.WhenAll(second, third);
         Assert.Equal(2, _writes.Count);
@@ -43,7 +46,7 @@ public sealed class GroupCommitTests
         var second = _commit.CommitAsync();
         _writes[0].SetException(new IOException("disk"));
         await Assert.ThrowsAsync<IOException>(() => first);
-        await Eventually(() => _writes.Count == 2);
+        await WritesStarted(2);
         _writes[1].SetResult();
         await second;
 
@@ -53,9 +56,6 @@ public sealed class GroupCommitTests
         await later;
     });
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition());
-    }
+    /// <summary>The next write starts in a continuation of the last one: wait for the write factory to be called.</summary>
+    private Task WritesStarted(int count) => _writeStarted.UntilAsync(() => _writes.Count == count, because: $"{count} writes started");
 }
