@@ -123,17 +123,23 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         // Every unit held is not sold out yet: the sale stays active at remaining 0 (v1.1).
         S.Remaining -= quantity;
 
+        // The buyer's open orders are capped (conflict), and the order is in their list before anyone hears
+        // of it. The admission runs beside the group commit, not before it: the reservation is answered once
+        // both are stored, and one the buyer refuses is undone (a write in flight may have stored it; the
+        // next one removes it).
+        var admitted = GrainFactory.GetGrain<IBuyerGrain>(caller.UserId!).Admit(caller, orderId, held.ExpiresAt);
+        var stored = _commit.CommitAsync();
         try
         {
-            // The buyer's open orders are capped (conflict), and the order is in their list before anyone hears of it.
-            await GrainFactory.GetGrain<IBuyerGrain>(caller.UserId!).Admit(caller, orderId, held.ExpiresAt);
+            await admitted;
         }
         catch
         {
+            stored.Ignore();
             await UndoAsync(orderId, held);
             throw;
         }
-        await _commit.CommitAsync();
+        await stored;
         await TrackOrderAsync(orderId, held, retry: false);
         return Reserved(orderId, held);
     }
