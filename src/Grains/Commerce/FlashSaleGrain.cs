@@ -42,6 +42,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     private int _lastPublishedRemaining = -1;
     private List<Affiliates.LineTerms>? _lineTerms;
     private readonly LiveCommerceMetrics _metrics;
+    private readonly SaleTally _tally;
 
     public FlashSaleGrain(
         [PersistentState("sale", StorageNames.Live)] IPersistentState<FlashSaleState> state,
@@ -59,6 +60,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         _commit = new GroupCommit(WriteAsync, metrics, "sale", logger);
         _outbox = new Outbox(() => _state.State.Outbox, DeliverAsync);
         _wakeUp = new FollowUpReminder(this);
+        _tally = new SaleTally(() => _state.State.Reservations);
     }
 
     private FlashSaleState S => _state.State;
@@ -121,20 +123,27 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         };
         S.Reservations[orderId] = held;
         S.OrderByKey[key] = orderId;
+        _tally.Reserved(held);
         // Every unit held is not sold out yet: the sale stays active at remaining 0 (v1.1).
         S.Remaining -= quantity;
 
+        // The buyer's open orders are capped (conflict), and the order is in their list before anyone hears
+        // of it. The admission runs beside the group commit, not before it: the reservation is answered once
+        // both are stored, and one the buyer refuses is undone (a write in flight may have stored it; the
+        // next one removes it).
+        var admitted = GrainFactory.GetGrain<IBuyerGrain>(caller.UserId!).Admit(caller, orderId, held.ExpiresAt);
+        var stored = _commit.CommitAsync();
         try
         {
-            // The buyer's open orders are capped (conflict), and the order is in their list before anyone hears of it.
-            await GrainFactory.GetGrain<IBuyerGrain>(caller.UserId!).Admit(caller, orderId, held.ExpiresAt);
+            await admitted;
         }
         catch
         {
+            stored.Ignore();
             await UndoAsync(orderId, held);
             throw;
         }
-        await _commit.CommitAsync();
+        await stored;
         await TrackOrderAsync(orderId, held, retry: false);
         return Reserved(orderId, held);
     }
@@ -168,6 +177,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         ReleaseHold(orderId, held, OrderStatus.Cancelled, tellOrder: false);
         S.Reservations.Remove(orderId);
         S.OrderByKey.Remove(held.IdempotencyKey);
+        _tally.Changed();
         try
         {
             // A write that began meanwhile may have stored the reservation.
@@ -188,6 +198,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         buyer.Closed++;
         S.Reservations.Remove(orderId);
         S.OrderByKey.Remove(reservation.IdempotencyKey);
+        _tally.Changed();
     }
 
     private int PaidBefore(string userId) => S.Buyers.TryGetValue(userId, out var buyer) ? buyer.PaidUnits : 0;
@@ -200,9 +211,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (Now >= terms.EndsAt) return PurchaseStatus.NotActive;
         if (terms.SellRegions.Length > 0 && (caller.Region is null || !terms.SellRegions.Contains(caller.Region.ToUpperInvariant())))
             return PurchaseStatus.RegionBlocked;
-        var mine = S.Reservations.Values
-            .Where(r => r.UserId == caller.UserId && r.Status is OrderStatus.PendingPayment or OrderStatus.Paid)
-            .Sum(r => r.Quantity) + PaidBefore(caller.UserId!);
+        var mine = _tally.UnitsOf(caller.UserId!) + PaidBefore(caller.UserId!);
         if (mine + quantity > terms.PerUserLimit) return PurchaseStatus.LimitExceeded;
         if (S.Remaining < quantity) return PurchaseStatus.SoldOut;
         return null;
@@ -341,11 +350,21 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             _outbox.Add(new SaleOpened());
             changed = true;
         }
-        foreach (var (orderId, reservation) in S.Reservations)
+        if (_tally.MayHaveDueHolds(now))
         {
-            if (reservation.Status != OrderStatus.PendingPayment || reservation.ExpiresAt > now) continue;
-            ReleaseHold(orderId, reservation, OrderStatus.Expired);
-            changed = true;
+            DateTime? earliestRunning = null;
+            foreach (var (orderId, reservation) in S.Reservations)
+            {
+                if (reservation.Status != OrderStatus.PendingPayment) continue;
+                if (reservation.ExpiresAt > now)
+                {
+                    if (earliestRunning is null || reservation.ExpiresAt < earliestRunning) earliestRunning = reservation.ExpiresAt;
+                    continue;
+                }
+                ReleaseHold(orderId, reservation, OrderStatus.Expired);
+                changed = true;
+            }
+            _tally.Looked(earliestRunning);
         }
         if (S.Status == FlashSaleStatus.Active && now >= S.Terms.EndsAt)
         {
@@ -358,6 +377,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     private void ReleaseHold(string orderId, Reservation reservation, OrderStatus status, bool tellOrder = true)
     {
         reservation.Status = status;
+        _tally.Changed();
         if (S.Status == FlashSaleStatus.Active)
         {
             // Back to the sale: anyone can buy it again, including a buyer who heard soldOut.

@@ -1,12 +1,11 @@
 using LiveCommerce.Grains.Persistence;
 using LiveCommerce.Grains.Rooms;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace LiveCommerce.LiveHost.Hosting;
 
 /// <summary>
-/// The co-hosted Orleans silo. Embedded default: localhost clustering, in-memory grain storage and
+/// The co-hosted Orleans silo. Embedded default: localhost clustering, in-memory grain storage (binary format, <see cref="GrainStorageFormat"/>) and
 /// reminders. With <c>ConnectionStrings:Redis</c>: Redis membership, grain storage and reminders, so
 /// that several LiveHost processes form one cluster (docs/cluster.md).
 /// </summary>
@@ -39,7 +38,7 @@ public static class SiloSetup
             if (redis is null)
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
-                orleans.AddMemoryGrainStorage(StorageNames.Live);
+                orleans.AddBinaryMemoryGrainStorage(StorageNames.Live);
                 orleans.UseInMemoryReminderService();
                 return;
             }
@@ -54,10 +53,7 @@ public static class SiloSetup
             orleans.AddRedisGrainStorage(StorageNames.Live, o => o.Configure<IServiceProvider>((storage, services) =>
             {
                 storage.ConfigurationOptions = RedisConfig.Parse(redis);
-                // Orleans' own binary format: follows the [GenerateSerializer]/[Id] contracts the grain
-                // states already keep, writes the polymorphic RoomEvent.Data with its type, and is far
-                // smaller and faster than the default JSON for a room log rewritten on every commit.
-                storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+                storage.GrainStorageSerializer = GrainStorageFormat.Binary(services);
             }));
             orleans.UseRedisReminderService(o => o.ConfigurationOptions = RedisConfig.Parse(redis));
 

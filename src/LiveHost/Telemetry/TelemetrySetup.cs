@@ -60,8 +60,12 @@ public static class TelemetrySetup
                     .AddMeter(FrameworkMeters)
                     .AddMeter(LiveCommerceMetrics.MeterName);
                 if (options.PrometheusEndpoint) metrics.AddPrometheusExporter();
-            })
-            .WithTracing(tracing =>
+            });
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // Spans recorded only where they go somewhere: nobody reads the ones of a host without an exporter.
+        if (options.Traces ?? exporting)
+        {
+            otel.WithTracing(tracing =>
             {
                 // As eShop: every trace in development; elsewhere the SDK's default (parent-based, always on).
                 if (builder.Environment.IsDevelopment()) tracing.SetSampler(new AlwaysOnSampler());
@@ -71,9 +75,10 @@ public static class TelemetrySetup
                     .AddSource(ActivitySources.AllActivitySourceName)
                     .AddSource(LiveCommerceMetrics.MeterName);
             });
+        }
 
         // eShop's rule: export over OTLP only when an endpoint is configured (OTEL_EXPORTER_OTLP_* set the rest).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+        if (exporting) otel.UseOtlpExporter();
     }
 
     /// <summary>Orleans spans for grain calls (and their propagation between silos) need this on the silo.</summary>

@@ -3,6 +3,7 @@ using LiveCommerce.Contracts.Realtime;
 using LiveCommerce.Grains.Persistence;
 using LiveCommerce.Grains.Realtime;
 using LiveCommerce.Grains.Telemetry;
+using LiveCommerce.LiveHost.Hosting;
 using LiveCommerce.LiveHost.Realtime;
 using LiveCommerce.LiveHost.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             // Memory storage behind a double that fails a share of writes while a test asks it to.
-            silo.AddMemoryGrainStorage(FlakyGrainStorage.InnerName);
+            silo.AddBinaryMemoryGrainStorage(FlakyGrainStorage.InnerName);
             silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.Live, (services, _) =>
                 new FlakyGrainStorage(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(FlakyGrainStorage.InnerName)));
             silo.UseInMemoryReminderService();
