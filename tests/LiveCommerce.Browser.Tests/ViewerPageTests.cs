@@ -15,9 +15,22 @@ public sealed class ViewerPageTests(BrowserFixture fx)
     {
         var home = await fx.OpenAsync("/");
         await Expect(home.GetByTestId("live-rooms")).ToContainTextAsync("LiveCommerce demo room");
-        await home.GetByTestId("live-rooms").GetByRole(AriaRole.Link).First.ClickAsync();
-        // Commit, not load: the assertions below wait for what matters, and load may wait on media.
-        await home.WaitForURLAsync("**/r/demo", new() { WaitUntil = WaitUntilState.Commit });
+        var link = home.GetByTestId("live-rooms").GetByRole(AriaRole.Link).First;
+        // The list re-renders every 10 s and a click that lands mid-render goes nowhere (seen once in CI): click
+        // until the room opens. Commit, not load: the assertions below wait for what matters, load may wait on media.
+        await Eventually.UntilAsync(async () =>
+        {
+            if (!home.Url.Contains("/r/demo")) await link.ClickAsync(new() { Timeout = 5_000 });
+            try
+            {
+                await home.WaitForURLAsync("**/r/demo", new() { WaitUntil = WaitUntilState.Commit, Timeout = 5_000 });
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }, "the demo room opens from the home page", TimeSpan.FromSeconds(30));
         var page = home;
 
         await Expect(page.GetByTestId("pinned")).ToContainTextAsync("Studio mug");
