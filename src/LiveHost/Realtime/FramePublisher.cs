@@ -111,7 +111,11 @@ public sealed class FramePublisher(
         {
             var frame = new PersonalFrame { Events = [evt] };
             if (!_singleHost) await hub.Clients.User(userId).PersonalFrame(frame);
-            else if (users.Of(userId) is { Length: > 0 } connections) await hub.Clients.Clients(connections).PersonalFrame(frame);
+            else if (users.Of(userId) is { Length: > 0 } connections)
+            {
+                // One Client(id) each: SignalR's Clients(ids) filters every connection of the host (a 10,000-buyer scan per event).
+                foreach (var id in connections) await hub.Clients.Client(id).PersonalFrame(frame);
+            }
             else return;
             metrics.FrameSent("personal", 1, recipients: 1);
         }

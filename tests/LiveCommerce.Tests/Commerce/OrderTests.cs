@@ -71,6 +71,11 @@ public sealed class OrderTests : IAsyncLifetime
         // bob cancels: the sale still runs (one unit paid of three), so his unit goes back to the sale.
         var cancelled = await bob.Connection.InvokeAsync<Order>(HubMethods.CancelOrder, bobBuy.OrderId);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+        // Personal events go to the user's own connections only: once bob hears of his cancel (sent after ann's
+        // payment), nothing of ann's order has reached him.
+        await bob.WaitUntilAsync(c => c.Personal.Any(e => e.Type == EventTypes.OrderUpdated
+            && EventData.Read<OrderUpdatedData>(e.Data).Order.Status == OrderStatus.Cancelled), because: "orderUpdated cancelled to bob");
+        Assert.DoesNotContain(bob.Personal, e => e.Type == EventTypes.OrderUpdated && EventData.Read<OrderUpdatedData>(e.Data).Order.OrderId == annBuy.OrderId);
         await HubAssert.FailsWith(ErrorCodes.Conflict, () => bob.Connection.InvokeAsync<Order>(HubMethods.PayOrder, bobBuy.OrderId));
         var audit = await Audit(saleId);
         Assert.Equal((1, 1, 1), (audit.Sold, audit.Held, audit.Remaining));
